@@ -1,0 +1,38 @@
+/**
+ * The Workspace port: the experiment's own branch and worktree. All code
+ * changes happen here, never in the user's checkout.
+ */
+
+/** A worktree EPM manages for one experiment. */
+export interface Worktree {
+  /** Absolute path of the worktree folder. */
+  path: string;
+  /** Branch checked out there, `epm/<N>-<slug>`. */
+  branch: string;
+  /** Commit the branch points at. */
+  head: string;
+}
+
+/** Result of committing the worktree. */
+export interface CommitResult {
+  /** Commit the branch points at afterwards. */
+  sha: string;
+  /** False when there was nothing to commit (the call was a no-op). */
+  created: boolean;
+}
+
+/** Git operations on experiment branches. Every method is idempotent. */
+export interface Workspace {
+  /** Creates the branch and its worktree from `base` (default: the repo's HEAD commit), or returns the existing one. */
+  ensureWorktree(branch: string, base?: string): Promise<Worktree>;
+  /** Returns the worktree for `branch`, or undefined when it does not exist. */
+  findWorktree(branch: string): Promise<Worktree | undefined>;
+  /** Stages everything in the worktree and commits it; a clean tree is a no-op. */
+  commitAll(branch: string, message: string): Promise<CommitResult>;
+  /** Unified diff of the branch against `base` (default: where it forked). */
+  diff(branch: string, base?: string): Promise<string>;
+  /** Creates an annotated tag at `sha`; an existing tag at the same commit is a no-op, elsewhere an error. */
+  tag(name: string, sha: string, message: string): Promise<void>;
+  /** Removes the worktree (refuses when it has uncommitted changes unless `force`); keeps the branch. */
+  removeWorktree(branch: string, options?: { force?: boolean }): Promise<void>;
+}
