@@ -27,6 +27,12 @@ export interface Workspace {
   ensureWorktree(branch: string, base?: string): Promise<Worktree>;
   /** Returns the worktree for `branch`, or undefined when it does not exist. */
   findWorktree(branch: string): Promise<Worktree | undefined>;
+  /** The commit the branch points at. */
+  head(branch: string): Promise<string>;
+  /** Writes files (paths relative to the worktree root, never outside it), creating folders. */
+  writeFiles(branch: string, files: Readonly<Record<string, string>>): Promise<void>;
+  /** Which of `paths` (relative to the worktree root) do not exist in the worktree. */
+  missingFiles(branch: string, paths: readonly string[]): Promise<string[]>;
   /** Stages everything in the worktree and commits it; a clean tree is a no-op. */
   commitAll(branch: string, message: string): Promise<CommitResult>;
   /** Unified diff of the branch against `base` (default: where it forked). */

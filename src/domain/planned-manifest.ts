@@ -1,0 +1,73 @@
+/**
+ * The planned manifest: the machine-readable half of a plan. Approval of the
+ * plan freezes it as the experiment's pre-registration; any later change is
+ * recorded as a deviation, never applied silently.
+ */
+import { z } from 'zod';
+import { LANES } from './lifecycle.js';
+
+/** Schema of the planned manifest a planner submits. */
+export const plannedManifestSchema = z
+  .object({
+    hypothesis: z.string().trim().min(1).describe('The claim under test, falsifiable.'),
+    conditions: z
+      .array(z.object({ name: z.string().trim().min(1), description: z.string().optional() }).strict())
+      .min(1)
+      .describe('Arms of the experiment.'),
+    metrics: z
+      .array(
+        z
+          .object({ name: z.string().trim().min(1), goal: z.enum(['max', 'min']).optional(), primary: z.boolean().optional() })
+          .strict(),
+      )
+      .min(1)
+      .describe('Metrics the run must log; every one is reported in the clean result.'),
+    seeds: z.array(z.number().int()).min(1).describe('Random seeds, one run per condition and seed.'),
+    figures: z
+      .array(z.object({ name: z.string().trim().min(1), description: z.string() }).strict())
+      .describe('Figures the clean result will contain.'),
+    success: z.array(z.string().trim().min(1)).min(1).describe('Criteria that count as success.'),
+    kill: z.array(z.string().trim().min(1)).min(1).describe('Criteria on which the run is stopped early.'),
+    gpuHours: z.number().nonnegative().describe('Budgeted GPU-hours for the whole run.'),
+    lane: z.enum(LANES),
+    command: z.string().trim().min(1).describe('Command that runs the experiment from the worktree root.'),
+    smokeCommand: z.string().trim().min(1).optional().describe('The real run with one cell.'),
+    outputs: z.array(z.string().trim().min(1)).default([]).describe('Declared deliverables (paths relative to the worktree).'),
+    inputs: z.array(z.string().trim().min(1)).default([]).describe('Declared inputs: datasets, base models, files.'),
+    parent: z.number().int().positive().optional().describe('Parent experiment of a follow-up.'),
+  })
+  .strict();
+
+/** A planned manifest. */
+export type PlannedManifest = z.output<typeof plannedManifestSchema>;
+
+/** One difference between the frozen pre-registration and a later manifest. */
+export interface Deviation {
+  /** Top-level manifest field that changed. */
+  field: keyof PlannedManifest;
+  /** JSON of the frozen value. */
+  from: string;
+  /** JSON of the new value. */
+  to: string;
+}
+
+/** Stable JSON for comparison (object keys sorted). */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Lists every top-level field where `next` departs from the frozen manifest. */
+export function diffManifest(frozen: PlannedManifest, next: PlannedManifest): Deviation[] {
+  const fields = new Set([...Object.keys(frozen), ...Object.keys(next)] as (keyof PlannedManifest)[]);
+  const deviations: Deviation[] = [];
+  for (const field of [...fields].sort()) {
+    const from = canonicalJson(frozen[field] ?? null);
+    const to = canonicalJson(next[field] ?? null);
+    if (from !== to) deviations.push({ field, from, to });
+  }
+  return deviations;
+}

@@ -1,0 +1,361 @@
+/**
+ * The engine: level-triggered reconciliation of one issue. Each `tick` reads
+ * the whole issue, reduces it, carries out the next due step through the
+ * ports, records the outcome as a marker (the step's commit point), and
+ * projects the status onto labels — until nothing more is due. Any event, or
+ * none, just wakes it; a replayed or duplicated wake finds nothing new to do.
+ */
+import type { Authorizer } from '../ports/authorizer.js';
+import type { CheckRunner, CheckSpec } from '../ports/checks.js';
+import type { Compute } from '../ports/compute.js';
+import type { RoleRunner } from '../ports/roles.js';
+import type { Tracker, TrackerIssue } from '../ports/tracker.js';
+import type { Workspace } from '../ports/workspace.js';
+import { renderCommand, type HumanAction } from '../domain/commands.js';
+import type { Effect } from '../domain/effects.js';
+import { badInput, conflict, isEpmError, unauthorized } from '../domain/errors.js';
+import { humanEvent, type LifecycleEvent, type RecordedEvent } from '../domain/events.js';
+import { readLabels } from '../domain/lifecycle.js';
+import { renderMarker } from '../domain/markers.js';
+import { reduce } from '../domain/reduce.js';
+import { roleOutputSchemas, type RoleName } from '../domain/roles.js';
+import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSettings } from '../domain/state.js';
+import { desiredLabels, transition } from '../domain/transition.js';
+import { experimentPaths, type ExperimentPaths } from './paths.js';
+
+/** Everything the engine works through. */
+export interface EngineDeps {
+  tracker: Tracker;
+  workspace: Workspace;
+  compute: Compute;
+  roles: RoleRunner;
+  authorizer: Authorizer;
+  checks: CheckRunner;
+  /** Check commands run after every implementation or fix (build, lint). */
+  checkSpecs: readonly CheckSpec[];
+  settings: LifecycleSettings;
+  /** Folder (relative to the repo) that holds experiments, e.g. `experiments`. */
+  experimentsDir: string;
+  clock?: () => Date;
+  /** Receives one line per step, for progress output. */
+  log?: (line: string) => void;
+}
+
+/** What one tick did. */
+export interface TickReport {
+  issue: number;
+  /** One line per step carried out. */
+  steps: string[];
+  /** The state after the tick. */
+  state: IssueState;
+}
+
+const MAX_STEPS_PER_TICK = 64;
+
+/** Drives issues through the lifecycle. */
+export class Engine {
+  private readonly clock: () => Date;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  /** Reads and reduces an issue without changing anything. */
+  async load(number: number): Promise<IssueState> {
+    return reduce(await this.deps.tracker.getIssue(number), this.deps.settings);
+  }
+
+  /** Carries out every due step of one issue until it waits on a human, a run, or is finished. */
+  async tick(number: number, options: { maxSteps?: number } = {}): Promise<TickReport> {
+    return this.deps.tracker.withIssueLock(number, async () => {
+      const issue = await this.deps.tracker.getIssue(number);
+      const steps: string[] = [];
+      let state = this.reduceChecked(issue);
+      state = await this.repairLabels(issue, state, steps);
+      const limit = options.maxSteps ?? MAX_STEPS_PER_TICK;
+      for (let step = 0; step < limit; step++) {
+        const [, effects] = transition(state, { kind: 'tick', now: this.clock().toISOString() });
+        const effect = effects[0];
+        if (!effect) break;
+        const event = await this.perform(state, effect);
+        if (!event) break; // the step found nothing to record (a run still going): wait for the next wake
+        state = await this.record(issue, state, event, steps);
+      }
+      return { issue: number, steps, state };
+    });
+  }
+
+  /**
+   * Applies a human action at once: authorizes the actor, checks the action
+   * against the current state (a clear error and no change when it does not
+   * fit), then writes it as the human's `/epm` command and acknowledges it.
+   */
+  async act(number: number, action: HumanAction, actor: string): Promise<TickReport> {
+    return this.deps.tracker.withIssueLock(number, async () => {
+      const issue = await this.deps.tracker.getIssue(number);
+      const state = this.reduceChecked(issue);
+      const refusal = await this.deps.authorizer.check(actor, action.kind === 'approve' ? 'approve' : 'command');
+      if (refusal) throw unauthorized(`${actor} may not ${action.kind}: ${refusal}`, { issue: number });
+      const resolved: HumanAction = action.kind === 'approve' ? { ...action, version: action.version ?? versionAwaitingApproval(state) ?? '' } : action;
+      const event = this.humanEventFor(state, resolved, { actor, source: 'pending' });
+      transition(state, event); // throws a clear conflict, before anything is written, when the action does not fit
+      const comment = await this.deps.tracker.addComment(number, renderCommand(resolved), { as: { kind: 'human', author: actor } });
+      issue.comments.push(comment);
+      const steps: string[] = [];
+      const acknowledged = this.humanEventFor(state, resolved, { actor, source: comment.id });
+      const next = await this.record(issue, this.reduceChecked(issue), acknowledged, steps);
+      return { issue: number, steps, state: next };
+    });
+  }
+
+  /** Ticks every open issue; one failing issue does not stop the others. */
+  async sweep(): Promise<{ reports: TickReport[]; errors: { issue: number; error: string }[] }> {
+    const reports: TickReport[] = [];
+    const errors: { issue: number; error: string }[] = [];
+    for (const summary of await this.deps.tracker.listIssues()) {
+      try {
+        reports.push(await this.tick(summary.number));
+      } catch (error) {
+        errors.push({ issue: summary.number, error: isEpmError(error) ? error.toLine() : String(error) });
+      }
+    }
+    return { reports, errors };
+  }
+
+  private reduceChecked(issue: TrackerIssue): IssueState {
+    const state = reduce(issue, this.deps.settings);
+    if (state.labelProblems.length > 0) {
+      throw badInput(`labels conflict: ${state.labelProblems.join('; ')}`, {
+        issue: issue.number,
+        hint: 'fix the labels; EPM changes nothing until exactly one known status:* label remains',
+      });
+    }
+    return state;
+  }
+
+  private humanEventFor(state: IssueState, action: HumanAction, who: { actor: string; source: string }): RecordedEvent {
+    const stage = state.status === 'awaiting-result-approval' ? 'result' : 'plan';
+    const event = humanEvent(action, who, stage, versionAwaitingApproval(state) ?? '');
+    if (event.kind === 'approval' && !versionAwaitingApproval(state)) {
+      throw conflict(`nothing awaits approval (status: ${state.status})`, {
+        issue: state.number,
+        hint: 'approvals apply in awaiting-plan-approval or awaiting-result-approval; run "epm show" to see what is due',
+      });
+    }
+    return { ...event, key: `human:${who.source}`, at: this.clock().toISOString() };
+  }
+
+  /** Writes the event's marker, then projects labels; returns the new state. */
+  private async record(issue: TrackerIssue, state: IssueState, event: RecordedEvent, steps: string[]): Promise<IssueState> {
+    const [next, effects] = transition(state, event);
+    for (const effect of effects) {
+      if (effect.kind === 'record') {
+        const version = (state.versions.get(effect.event.kind) ?? 0) + 1;
+        const comment = await this.deps.tracker.addComment(
+          issue.number,
+          renderMarker({ kind: effect.event.kind, version, payload: effect.event, prose: prose(effect.event) }),
+          { as: { kind: 'epm' } },
+        );
+        issue.comments.push(comment);
+      } else if (effect.kind === 'sync-labels') {
+        await this.deps.tracker.updateLabels(issue.number, { add: effect.add, remove: effect.remove });
+        issue.labels = [...issue.labels.filter((l) => !effect.remove.includes(l)), ...effect.add.filter((l) => !issue.labels.includes(l))];
+      }
+    }
+    const reduced = reduce(issue, this.deps.settings);
+    const line = `#${issue.number} ${event.kind}: ${reduced.timeline.at(-1)?.summary ?? ''} [${state.status} → ${reduced.status}]`;
+    steps.push(line);
+    this.deps.log?.(line);
+    void next;
+    return reduced;
+  }
+
+  /** Makes labels match the recorded status (after a crash between marker and label, or a hand edit). */
+  private async repairLabels(issue: TrackerIssue, state: IssueState, steps: string[]): Promise<IssueState> {
+    if (!state.versions.size) return state;
+    const { add, remove } = desiredLabels(state);
+    if (!add.length && !remove.length) return state;
+    await this.deps.tracker.updateLabels(issue.number, { add, remove });
+    issue.labels = [...issue.labels.filter((l) => !remove.includes(l)), ...add];
+    steps.push(`#${issue.number} labels repaired: +${add.join(',') || '-'} −${remove.join(',') || '-'}`);
+    return reduce(issue, this.deps.settings);
+  }
+
+  /** Carries out one due effect; returns the event to record, or undefined when there is nothing to record yet. */
+  private async perform(state: IssueState, effect: Effect): Promise<RecordedEvent | undefined> {
+    const at = this.clock().toISOString();
+    const paths = experimentPaths(state, this.deps.experimentsDir);
+    switch (effect.kind) {
+      case 'record':
+        return effect.event;
+      case 'sync-labels':
+        return undefined;
+      case 'apply-defaults': {
+        const reading = readLabels(state.labels);
+        const type = reading.type ?? this.deps.settings.defaultType;
+        const lane = reading.lane ?? this.deps.settings.defaultLane;
+        const applied = [
+          ...(reading.type ? [] : [`type:${type} (default)`]),
+          ...(reading.lane ? [] : [`lane:${lane} (default)`]),
+          ...(reading.status ? [] : ['status:proposed (default)']),
+        ];
+        return { kind: 'auto-defaults', type, lane, applied, key: effect.key, at };
+      }
+      case 'process-command':
+        return this.processCommand(state, effect, at);
+      case 'invoke-role':
+        return this.invokeRole(state, effect, paths, at);
+      case 'launch-run': {
+        const tree = await this.deps.workspace.ensureWorktree(paths.branch);
+        const tag = `epm/run/${state.number}/${effect.k}`;
+        await this.deps.workspace.tag(tag, tree.head, `EPM run ${effect.k} of #${state.number}: ${effect.command}`);
+        const handle = await this.deps.compute.launch({ runId: effect.runId, cwd: tree.path, command: effect.command });
+        return {
+          kind: 'launch', k: effect.k, runId: effect.runId, sha: tree.head, tag, logPath: handle.logPath,
+          startedAt: handle.startedAt, command: effect.command, key: effect.key, at,
+        };
+      }
+      case 'observe-run': {
+        const seen = await this.deps.compute.inspect(effect.runId);
+        const run = currentRun(state);
+        const startedAt = run ? Date.parse(run.startedAt) : Date.now();
+        if (seen.state === 'exited' || seen.state === 'lost' || seen.state === 'unknown') {
+          const tree = await this.deps.workspace.ensureWorktree(paths.branch);
+          const declared = (state.frozen?.manifest ?? state.plan?.manifest)?.outputs ?? [];
+          const missing = await this.deps.workspace.missingFiles(tree.branch, declared);
+          return {
+            kind: 'run-ended', k: effect.k, exitCode: seen.sentinel?.exitCode ?? null, missingOutputs: missing,
+            endedAt: seen.sentinel?.endedAt ?? at, lost: seen.state !== 'exited', key: nextKeyFor(state, 'run-ended'), at,
+          };
+        }
+        const findings = seen.findings.map((f) => f.kind);
+        if (!findings.length && !effect.wakeDue) return undefined;
+        const usedGpuHours = Math.max(0, (Date.parse(at) - startedAt) / 3_600_000);
+        return {
+          kind: 'progress', k: effect.k, wake: effect.wakeDue, usedGpuHours, projectedGpuHours: usedGpuHours,
+          observation: { state: seen.state, findings, ...(seen.phase ? { phase: seen.phase } : {}), ...(seen.heartbeatAgeMs !== undefined ? { heartbeatAgeMs: seen.heartbeatAgeMs } : {}) },
+          key: effect.key, at,
+        };
+      }
+      case 'release-compute':
+        await this.deps.compute.release(effect.runId);
+        return { kind: 'compute-released', k: effect.k, key: effect.key, at };
+    }
+  }
+
+  private async processCommand(state: IssueState, effect: Extract<Effect, { kind: 'process-command' }>, at: string): Promise<RecordedEvent> {
+    const pending = state.pending.find((p) => p.source === effect.source);
+    const who = { actor: effect.actor, source: effect.source };
+    const reject = (reason: string): RecordedEvent => ({ kind: 'rejected', command: effect.body.slice(0, 200), reason, ...who, key: effect.key, at });
+    if (!pending || !pending.parsed.ok) return reject(pending && !pending.parsed.ok ? pending.parsed.error : 'unreadable command');
+    const { action } = pending.parsed;
+    const refusal = await this.deps.authorizer.check(effect.actor, action.kind === 'approve' ? 'approve' : 'command');
+    if (refusal) return reject(refusal);
+    try {
+      const event = { ...this.humanEventFor(state, action, who), key: effect.key, at };
+      transition(state, event);
+      return event;
+    } catch (error) {
+      if (!isEpmError(error)) throw error;
+      return reject(error.message);
+    }
+  }
+
+  private async invokeRole(state: IssueState, effect: Extract<Effect, { kind: 'invoke-role' }>, paths: ExperimentPaths, at: string): Promise<RecordedEvent> {
+    const { role, key } = effect;
+    const tree = effect.worktree ? await this.deps.workspace.ensureWorktree(paths.branch) : undefined;
+    const diff = tree && (role === 'code-reviewer' || role === 'fixer') ? await this.deps.workspace.diff(paths.branch) : undefined;
+    let result;
+    try {
+      result = await this.deps.roles.run({
+        role, key, issue: { number: state.number, title: state.title, body: state.body },
+        experimentDir: paths.dir, feedback: effect.feedback, state,
+        ...(tree ? { worktree: tree.path } : {}), ...(diff !== undefined ? { diff } : {}),
+      });
+    } catch (error) {
+      return { kind: 'role-error', role, error: isEpmError(error) ? error.toLine() : String(error instanceof Error ? error.message : error), key: nextKeyFor(state, 'role-error'), at };
+    }
+    const usage = result.usage ? { usage: result.usage } : {};
+    const parsed = roleOutputSchemas[role].safeParse(result.output);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(output)'}: ${i.message}`).join('; ');
+      return { kind: 'role-error', role, error: `invalid output: ${problems}`, key: nextKeyFor(state, 'role-error'), at, ...usage };
+    }
+    const meta = { key, at, ...usage };
+    return this.roleEvent(state, role, parsed.data, paths, meta);
+  }
+
+  private async roleEvent(state: IssueState, role: RoleName, output: unknown, paths: ExperimentPaths, meta: { key: string; at: string }): Promise<RecordedEvent> {
+    const ws = this.deps.workspace;
+    const commit = async (message: string) => (await ws.commitAll(paths.branch, `${message}\n\nEPM-Issue: #${state.number}\nEPM-Step: ${meta.key}`)).sha;
+    const checks = async () => this.deps.checks.run((await ws.ensureWorktree(paths.branch)).path, this.deps.checkSpecs);
+    let event: LifecycleEvent;
+    switch (role) {
+      case 'planner': {
+        const out = output as import('../domain/roles.js').RoleOutput<'planner'>;
+        await ws.writeFiles(paths.branch, { [paths.plan]: ensureNewline(out.plan), [paths.manifest]: `${JSON.stringify(out.manifest, null, 2)}\n` });
+        const version = await commit(`epm: plan for #${state.number}`);
+        event = { kind: 'plan', version, path: paths.plan, output: out };
+        break;
+      }
+      case 'implementer': {
+        const sha = await commit(`epm: implementation for #${state.number}`);
+        event = { kind: 'implementation', sha, output: output as never, checks: await checks() };
+        break;
+      }
+      case 'fixer': {
+        const sha = await commit(`epm: fix for #${state.number}`);
+        event = { kind: 'fix', loop: state.status === 'testing' ? 'test' : 'code', sha, output: output as never, checks: await checks() };
+        break;
+      }
+      case 'analyzer': {
+        const out = output as import('../domain/roles.js').RoleOutput<'analyzer'>;
+        await ws.writeFiles(paths.branch, { [paths.result]: ensureNewline(`# ${out.title}\n\n${out.result}`) });
+        const sha = await commit(`epm: clean result for #${state.number}`);
+        event = { kind: 'clean-result', sha, path: paths.result, output: out };
+        break;
+      }
+      case 'experimenter': {
+        const out = output as import('../domain/roles.js').RoleOutput<'experimenter'>;
+        const run = currentRun(state);
+        const sha = out.action === 'hot-fix' ? await commit(`epm: hot-fix for run ${run?.k ?? 0} of #${state.number}`) : undefined;
+        event = { kind: 'hot-fix', k: run?.k ?? 0, output: out, ...(sha ? { sha } : {}) };
+        break;
+      }
+      case 'tester': {
+        await commit(`epm: tests for #${state.number}`);
+        event = { kind: 'test-verdict', output: output as never };
+        break;
+      }
+      case 'clarifier':
+        event = { kind: 'clarify', output: output as never };
+        break;
+      case 'plan-critic':
+        event = { kind: 'plan-critique', output: output as never };
+        break;
+      case 'code-reviewer':
+        event = { kind: 'code-review', output: output as never };
+        break;
+      case 'post-experimenter':
+        event = { kind: 'upload-verified', output: output as never };
+        break;
+      case 'result-critic':
+        event = { kind: 'result-critique', output: output as never };
+        break;
+      case 'follow-up-designer':
+        event = { kind: 'follow-ups', output: output as never };
+        break;
+    }
+    return { ...event, ...meta } as RecordedEvent;
+  }
+}
+
+const nextKeyFor = (state: IssueState, kind: string): string => `${kind}#${(state.versions.get(kind) ?? 0) + 1}`;
+const ensureNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+
+/** The human-readable half of a marker. */
+function prose(event: RecordedEvent): string {
+  const move = event.from && event.to && event.from !== event.to ? `**${event.from} → ${event.to}**` : event.to ? `status: ${event.to}` : '';
+  const gate = event.gate ? `Gate \`${event.gate.gate}\`: ${event.gate.passed ? 'passed' : `failed — ${event.gate.reasons.join('; ')}`}` : '';
+  return [`EPM ${event.kind}`, move, gate].filter(Boolean).join('\n\n');
+}

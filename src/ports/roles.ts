@@ -1,0 +1,39 @@
+/**
+ * The RoleRunner port: runs one role and returns its raw output. In this
+ * repository's tests the runner is code; with a model it is the Anthropic tool
+ * loop. The engine validates the output against the role's schema — a runner
+ * is never trusted to have done so.
+ */
+import type { RoleName, RoleUsage } from '../domain/roles.js';
+import type { IssueState } from '../domain/state.js';
+
+/** Everything a role may read. */
+export interface RoleContext {
+  role: RoleName;
+  /** Idempotency key of the step; a runner may use it to cache. */
+  key: string;
+  issue: { number: number; title: string; body: string };
+  /** Absolute path of the experiment's worktree, for roles that work in it. */
+  worktree?: string;
+  /** Folder of this experiment inside the worktree (relative), e.g. `experiments/12-lr-sweep`. */
+  experimentDir: string;
+  /** Findings and human words the role must address. */
+  feedback: string[];
+  /** Unified diff of the branch (code reviewer, fixer). */
+  diff?: string;
+  /** Read-only view of the reduced state. */
+  state: Readonly<IssueState>;
+}
+
+/** What a role returned. */
+export interface RoleResult {
+  /** Raw output, validated by the engine against the role's schema. */
+  output: unknown;
+  /** Model usage, for budgets. */
+  usage?: RoleUsage;
+}
+
+/** Runs roles. */
+export interface RoleRunner {
+  run(context: RoleContext): Promise<RoleResult>;
+}
