@@ -396,7 +396,10 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       const { output } = event;
       summary = `experimenter: ${output.action} (${output.classification}) — ${output.diagnosis}`;
       run.findings = [];
-      if (output.action === 'fail') {
+      const relaunching = output.action === 'relaunch' || (output.action === 'hot-fix' && output.hotFix && output.hotFix.linesChanged <= 10 && !output.hotFix.logicChange);
+      if (relaunching && state.runs.length >= state.settings.maxRounds) {
+        to = block(state, `run attempt ${event.k} of ${state.settings.maxRounds} failed (${output.diagnosis}); no automatic relaunch is left. Decide, then "epm unblock" (or "epm abort")`);
+      } else if (output.action === 'fail') {
         state.failed = { cause: output.classification === 'none' ? 'infra' : output.classification, detail: output.diagnosis, from: 'running' };
         to = 'failed';
       } else if (output.action === 'hot-fix') {

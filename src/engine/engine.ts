@@ -18,7 +18,7 @@ import { humanEvent, type LifecycleEvent, type RecordedEvent } from '../domain/e
 import { readLabels } from '../domain/lifecycle.js';
 import { renderMarker } from '../domain/markers.js';
 import { reduce } from '../domain/reduce.js';
-import { roleOutputSchemas, type RoleName } from '../domain/roles.js';
+import { roleOutputSchemas, type RoleName, type RoleOutput } from '../domain/roles.js';
 import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSettings } from '../domain/state.js';
 import { desiredLabels, transition } from '../domain/transition.js';
 import { experimentPaths, type ExperimentPaths } from './paths.js';
@@ -48,6 +48,8 @@ export interface TickReport {
   steps: string[];
   /** The state after the tick. */
   state: IssueState;
+  /** Why the tick stopped early with work still due (a role that cannot run here). */
+  waiting?: string;
 }
 
 const MAX_STEPS_PER_TICK = 64;
@@ -77,6 +79,10 @@ export class Engine {
         const [, effects] = transition(state, { kind: 'tick', now: this.clock().toISOString() });
         const effect = effects[0];
         if (!effect) break;
+        if (effect.kind === 'invoke-role') {
+          const unavailable = this.deps.roles.unavailable?.(effect.role);
+          if (unavailable) return { issue: number, steps, state, waiting: `${effect.role} is due but cannot run: ${unavailable}` };
+        }
         const event = await this.perform(state, effect);
         if (!event) break; // the step found nothing to record (a run still going): wait for the next wake
         state = await this.record(issue, state, event, steps);
@@ -292,7 +298,7 @@ export class Engine {
     let event: LifecycleEvent;
     switch (role) {
       case 'planner': {
-        const out = output as import('../domain/roles.js').RoleOutput<'planner'>;
+        const out = output as RoleOutput<'planner'>;
         await ws.writeFiles(paths.branch, { [paths.plan]: ensureNewline(out.plan), [paths.manifest]: `${JSON.stringify(out.manifest, null, 2)}\n` });
         const version = await commit(`epm: plan for #${state.number}`);
         event = { kind: 'plan', version, path: paths.plan, output: out };
@@ -309,14 +315,14 @@ export class Engine {
         break;
       }
       case 'analyzer': {
-        const out = output as import('../domain/roles.js').RoleOutput<'analyzer'>;
+        const out = output as RoleOutput<'analyzer'>;
         await ws.writeFiles(paths.branch, { [paths.result]: ensureNewline(`# ${out.title}\n\n${out.result}`) });
         const sha = await commit(`epm: clean result for #${state.number}`);
         event = { kind: 'clean-result', sha, path: paths.result, output: out };
         break;
       }
       case 'experimenter': {
-        const out = output as import('../domain/roles.js').RoleOutput<'experimenter'>;
+        const out = output as RoleOutput<'experimenter'>;
         const run = currentRun(state);
         const sha = out.action === 'hot-fix' ? await commit(`epm: hot-fix for run ${run?.k ?? 0} of #${state.number}`) : undefined;
         event = { kind: 'hot-fix', k: run?.k ?? 0, output: out, ...(sha ? { sha } : {}) };

@@ -35,5 +35,8 @@ export interface RoleResult {
 
 /** Runs roles. */
 export interface RoleRunner {
+  /** Runs the role once. A thrown error is recorded as the role's failure. */
   run(context: RoleContext): Promise<RoleResult>;
+  /** Why the role cannot run here (e.g. no model configured), or undefined when it can; the engine then waits rather than failing. */
+  unavailable?(role: RoleName): string | undefined;
 }

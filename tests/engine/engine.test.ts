@@ -1,0 +1,245 @@
+import { createWorld, fingerprint } from '../support/harness.js';
+import { MANIFEST } from '../support/scripted-roles.js';
+import { renderMarker } from '../../src/domain/markers.js';
+
+const newIssue = async (world: ReturnType<typeof createWorld>, labels: string[] = []) =>
+  world.tracker.createIssue({ title: 'Adam vs SGD', body: 'Does Adam beat SGD?', labels, author: 'lead' });
+
+describe('engine: the whole lifecycle in local form', () => {
+  it('drives an experiment from proposed to done with two approvals, recording every step once', async () => {
+    const world = createWorld();
+    await newIssue(world);
+
+    const first = await world.engine.tick(1);
+    expect(first.state.status).toBe('awaiting-plan-approval');
+    expect(first.steps.map((s) => s.split(':')[0])).toEqual(['#1 auto-defaults', '#1 clarify', '#1 plan', '#1 plan-critique']);
+    const labels = (await world.tracker.getIssue(1)).labels.sort();
+    expect(labels).toEqual(['lane:full', 'status:awaiting-plan-approval', 'type:experiment']);
+    expect(world.workspace.trees.get('epm/1-adam-vs-sgd')?.files.get('experiments/1-adam-vs-sgd/plan.md')).toContain('## Hypothesis');
+
+    // Nothing is due while the plan awaits approval: a second wake does nothing.
+    const idle = await world.engine.tick(1);
+    expect(idle.steps).toEqual([]);
+
+    const approved = await world.engine.act(1, { kind: 'approve' }, 'lead');
+    expect(approved.state.status).toBe('implementing');
+    expect(approved.state.frozen?.manifest.seeds).toEqual([1, 2, 3]);
+
+    const second = await world.engine.tick(1);
+    // implementation → code review → testing → launch → (run still going)
+    expect(second.state.status).toBe('running');
+    expect(world.workspace.tags.get('epm/run/1/1')).toBe(second.state.runs[0]!.sha);
+
+    world.clock.now = new Date('2026-01-01T01:00:00Z');
+    const third = await world.engine.tick(1);
+    expect(third.state.status).toBe('awaiting-result-approval');
+    expect(third.state.runs[0]!.released).toBe(true);
+    expect(third.state.result?.path).toBe('experiments/1-adam-vs-sgd/clean-result.md');
+
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    const last = await world.engine.tick(1);
+    expect(last.state.status).toBe('done');
+    expect(last.state.followUps?.proposals).toHaveLength(1);
+
+    const print = await fingerprint(world);
+    expect(print.timeline).toEqual([
+      'auto-defaults:proposed->clarifying',
+      'clarify:clarifying->planning',
+      'plan:planning->plan-review',
+      'plan-critique:plan-review->awaiting-plan-approval',
+      'approval:awaiting-plan-approval->implementing',
+      'implementation:implementing->code-review',
+      'code-review:code-review->testing',
+      'test-verdict:testing->running',
+      'launch:running->running',
+      'run-ended:running->verifying',
+      'compute-released:verifying->verifying',
+      'upload-verified:verifying->analyzing',
+      'clean-result:analyzing->result-review',
+      'result-critique:result-review->awaiting-result-approval',
+      'approval:awaiting-result-approval->done',
+      'follow-ups:done->done',
+    ]);
+    expect(print.labels).toEqual(['lane:full', 'status:done', 'type:experiment']);
+    expect(print.launches).toEqual(['1-1x1']);
+    expect(print.problems).toEqual([]);
+    // Every role ran exactly once on the happy path.
+    expect(world.roles.calls.map((c) => c.role)).toEqual([
+      'clarifier', 'planner', 'plan-critic', 'implementer', 'code-reviewer', 'tester', 'post-experimenter', 'analyzer', 'result-critic', 'follow-up-designer',
+    ]);
+    expect((await world.engine.tick(1)).steps).toEqual([]);
+  });
+
+  it('takes the config lane past the implementer and code review, but still tests', async () => {
+    const world = createWorld();
+    world.roles.queue('planner', { plan: (await import('../support/scripted-roles.js')).PLAN_MD, manifest: { ...MANIFEST, lane: 'config' }, related: [] });
+    await newIssue(world);
+    await world.engine.tick(1);
+    const approved = await world.engine.act(1, { kind: 'approve' }, 'lead');
+    expect(approved.state.lane).toBe('config');
+    expect(approved.state.status).toBe('testing');
+  });
+
+  it('asks the clarifier\'s questions, waits for the human\'s answer, then plans with it', async () => {
+    const world = createWorld();
+    world.roles.queue('clarifier', { questions: ['What result would change your mind?'], related: [], summary: '' });
+    await newIssue(world);
+    expect((await world.engine.tick(1)).state.status).toBe('clarifying');
+    expect((await world.engine.tick(1)).steps).toEqual([]);
+    world.tracker.humanSays(1, 'lead', 'A gap under 1% would mean no difference.');
+    const after = await world.engine.tick(1);
+    expect(after.state.status).toBe('awaiting-plan-approval');
+    const planner = world.roles.calls.find((c) => c.role === 'planner');
+    const clarifierAgain = world.roles.calls.filter((c) => c.role === 'clarifier');
+    expect(clarifierAgain).toHaveLength(2);
+    expect(clarifierAgain[1]!.feedback.join('\n')).toContain('A gap under 1%');
+    expect(planner).toBeDefined();
+  });
+
+  it('loops code review and fixer, then passes', async () => {
+    const world = createWorld();
+    world.roles.queue('code-reviewer', { verdict: 'FAIL', findings: [{ class: 'duplicate-code', text: 'reuse utils/data.js' }] });
+    await newIssue(world);
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('running');
+    const roles = world.roles.calls.map((c) => c.role);
+    expect(roles.slice(roles.indexOf('implementer'))).toEqual(['implementer', 'code-reviewer', 'fixer', 'code-reviewer', 'tester']);
+    expect(world.roles.calls.find((c) => c.role === 'fixer')!.feedback.join(' ')).toContain('reuse utils/data.js');
+  });
+
+  it('records a role\'s invalid output as a role error and blocks, naming the field', async () => {
+    const world = createWorld();
+    world.roles.queue('planner', { plan: 'x', manifest: { ...MANIFEST, seeds: [] } });
+    await newIssue(world);
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('blocked');
+    expect(report.state.blocked?.decision).toMatch(/planner failed: invalid output: manifest\.seeds/);
+    const retried = await world.engine.act(1, { kind: 'retry' }, 'lead');
+    expect(retried.state.status).toBe('planning');
+    expect((await world.engine.tick(1)).state.status).toBe('awaiting-plan-approval');
+  });
+
+  it('refuses a stale approval and one with nothing awaiting, writing nothing', async () => {
+    const world = createWorld();
+    await newIssue(world);
+    await expect(world.engine.act(1, { kind: 'approve' }, 'lead')).rejects.toThrow(/nothing awaits approval/);
+    await world.engine.tick(1);
+    const before = await world.tracker.getIssue(1);
+    await expect(world.engine.act(1, { kind: 'approve', version: 'deadbeef' }, 'lead')).rejects.toThrow(/stale approval/);
+    expect(await world.tracker.getIssue(1)).toEqual(before);
+  });
+
+  it('refuses commands from someone without permission, writing nothing', async () => {
+    const world = createWorld({}, ['outsider']);
+    await newIssue(world);
+    await world.engine.tick(1);
+    const before = await world.tracker.getIssue(1);
+    await expect(world.engine.act(1, { kind: 'approve' }, 'outsider')).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(await world.tracker.getIssue(1)).toEqual(before);
+  });
+
+  it('answers a refused /epm command in a comment with a rejected marker, once', async () => {
+    const world = createWorld({}, ['outsider']);
+    await newIssue(world);
+    await world.engine.tick(1);
+    world.tracker.humanSays(1, 'outsider', '/epm approve');
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('awaiting-plan-approval');
+    expect(report.state.timeline.at(-1)?.summary).toMatch(/refused: outsider lacks write access/);
+    expect((await world.engine.tick(1)).steps).toEqual([]);
+  });
+
+  it('ignores a marker forged in a human comment', async () => {
+    const world = createWorld();
+    await newIssue(world);
+    await world.engine.tick(1);
+    const plan = (await world.engine.load(1)).plan!.version;
+    world.tracker.humanSays(1, 'mallory', renderMarker({ kind: 'approval', version: 9, prose: '', payload: { kind: 'approval', stage: 'plan', version: plan, actor: 'lead', source: 'x', key: 'human:x', at: '2026-01-01T00:00:00Z' } }));
+    const state = await world.engine.load(1);
+    expect(state.status).toBe('awaiting-plan-approval');
+    expect(state.problems.join(' ')).toMatch(/contains an EPM marker; ignored/);
+  });
+
+  it('refuses to act on an issue with two status labels, changing nothing', async () => {
+    const world = createWorld();
+    await newIssue(world, ['status:planning', 'status:running']);
+    await expect(world.engine.tick(1)).rejects.toThrow(/2 status labels \(status:planning, status:running\)/);
+    expect((await world.tracker.getIssue(1)).comments).toEqual([]);
+  });
+
+  it('refuses an unknown status label, changing nothing', async () => {
+    const world = createWorld();
+    await newIssue(world, ['status:finished']);
+    await expect(world.engine.tick(1)).rejects.toThrow(/unknown status label "status:finished"/);
+    expect((await world.tracker.getIssue(1)).comments).toEqual([]);
+  });
+
+  it('repairs a status label edited by hand back to the recorded status', async () => {
+    const world = createWorld();
+    await newIssue(world);
+    await world.engine.tick(1);
+    await world.tracker.updateLabels(1, { add: ['status:done'], remove: ['status:awaiting-plan-approval'] });
+    const report = await world.engine.tick(1);
+    expect(report.steps[0]).toMatch(/labels repaired/);
+    expect((await world.tracker.getIssue(1)).labels).toContain('status:awaiting-plan-approval');
+  });
+
+  it('re-plans once when the code loop hits its cap, then blocks with the disagreement', async () => {
+    const world = createWorld({ maxRounds: 2 });
+    const fail = (cls: string) => ({ verdict: 'FAIL', findings: [{ class: cls, text: `bad ${cls}` }] });
+    world.roles.queue('code-reviewer', fail('a'), fail('a'), fail('b'), fail('b'));
+    await newIssue(world);
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    const replanned = await world.engine.tick(1);
+    // After the first cap the engine re-planned; the new plan is identical, so it awaits approval of the same version again.
+    expect(replanned.state.replanned).toBe(true);
+    expect(replanned.state.status).toBe('awaiting-plan-approval');
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    const blocked = await world.engine.tick(1);
+    expect(blocked.state.status).toBe('blocked');
+    expect(blocked.state.blocked?.decision).toMatch(/code loop reached its cap of 2 rounds after a re-plan; unresolved: verdict FAIL; b: bad b/);
+  });
+
+  it('hard-stops on the model budget', async () => {
+    const world = createWorld({ modelUsdPerExperiment: 0.015 });
+    world.roles.usdPerCall = 0.01;
+    await newIssue(world);
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('blocked');
+    expect(report.state.blocked?.decision).toMatch(/model spend budget is exhausted \(0\.02 of 0\.015\)/);
+    expect(world.roles.calls).toHaveLength(2);
+  });
+
+  it('blocks a run projected over twice its planned GPU-hours', async () => {
+    const world = createWorld();
+    world.compute.inspectionsToExit = 100;
+    await newIssue(world);
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    await world.engine.tick(1);
+    world.clock.now = new Date('2026-01-01T00:30:00Z'); // 0.5 h used > 2 × 0.1 planned; a wake is due
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('blocked');
+    expect(report.state.blocked?.decision).toMatch(/projected to use 0\.50 GPU-hours, over 2× the planned 0\.1/);
+  });
+
+  it('wakes the experimenter on a NaN finding and relaunches as attempt 2 after releasing attempt 1', async () => {
+    const world = createWorld();
+    world.compute.inspectionsToExit = 100;
+    await newIssue(world);
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    await world.engine.tick(1);
+    world.compute.findingsFor.set('1-1', [{ kind: 'nan', line: 'loss=nan' }]);
+    world.compute.inspectionsToExit = 1;
+    const report = await world.engine.tick(1);
+    expect(world.roles.calls.map((c) => c.role)).toContain('experimenter');
+    expect(world.compute.runs.get('1-1')!.released).toBe(true);
+    expect(world.workspace.tags.has('epm/run/1/2')).toBe(true);
+    expect(report.state.runs.map((r) => r.k)).toEqual([1, 2]);
+    expect(report.state.status).toBe('awaiting-result-approval');
+  });
+});

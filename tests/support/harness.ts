@@ -1,0 +1,67 @@
+/** Builds an engine over the in-memory world, and drives scenarios. */
+import { Engine } from '../../src/engine/engine.js';
+import { DEFAULT_SETTINGS, type LifecycleSettings } from '../../src/domain/state.js';
+import { Faults, ListAuthorizer, MemoryCompute, MemoryTracker, MemoryWorkspace, ScriptedChecks } from './memory-world.js';
+import { ScriptedRoles } from './scripted-roles.js';
+
+/** One engine and everything it works through. */
+export interface World {
+  engine: Engine;
+  tracker: MemoryTracker;
+  workspace: MemoryWorkspace;
+  compute: MemoryCompute;
+  roles: ScriptedRoles;
+  checks: ScriptedChecks;
+  faults: Faults;
+  clock: { now: Date };
+}
+
+/** A fresh world; `settings` override the defaults. */
+export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: string[] = []): World {
+  const faults = new Faults();
+  const tracker = new MemoryTracker(faults);
+  const workspace = new MemoryWorkspace(faults);
+  const compute = new MemoryCompute(faults);
+  const roles = new ScriptedRoles();
+  const checks = new ScriptedChecks();
+  const clock = { now: new Date('2026-01-01T00:00:00Z') };
+  compute.now = () => clock.now;
+  // A run writes its declared outputs into the worktree, as a real one would.
+  compute.onLaunch = (spec) => {
+    const branch = spec.cwd.replace('/mem/', '');
+    void workspace.writeFiles(branch, { 'results/metrics.json': '{"accuracy":0.97}\n' });
+  };
+  const engine = new Engine({
+    tracker, workspace, compute, roles, checks,
+    authorizer: new ListAuthorizer(new Set(refused)),
+    checkSpecs: [{ name: 'build', command: 'npm run build' }],
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    experimentsDir: 'experiments',
+    clock: () => clock.now,
+  });
+  return { engine, tracker, workspace, compute, roles, checks, faults, clock };
+}
+
+/** A summary of everything observable, for comparing two runs of a scenario. */
+export async function fingerprint(world: World, issue = 1) {
+  const state = await world.engine.load(issue);
+  const raw = await world.tracker.getIssue(issue);
+  const markerKeys = state.timeline.length;
+  return {
+    status: state.status,
+    labels: [...raw.labels].sort(),
+    plan: state.plan?.version ?? null,
+    frozen: state.frozen?.version ?? null,
+    approvals: state.approvals.map((a) => `${a.stage}@${a.version}`),
+    runs: state.runs.map((r) => `${r.k}:${r.tag}:${r.released}:${r.ended?.exitCode ?? 'live'}`),
+    result: state.result?.sha ?? null,
+    followUps: state.followUps?.proposals.length ?? 0,
+    timeline: state.timeline.map((t) => `${t.kind}:${t.from}->${t.to}`),
+    markerKeys,
+    epmComments: raw.comments.filter((c) => c.byEpm).length,
+    tags: [...world.workspace.tags.entries()].sort(),
+    worktrees: world.workspace.worktreesCreated,
+    launches: [...world.compute.runs.values()].map((r) => `${r.spec.runId}x${r.starts}`),
+    problems: state.problems,
+  };
+}
