@@ -14,7 +14,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.epm/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.epm/**', '.bench-build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -269,28 +269,38 @@ type Token =
   | { type: 'close'; start: number; end: number; kind: string }
   | { type: 'junk'; start: number; end: number; reason: string };
 
-const TAG_START = /<!--\s*\/?epm:/g;
 const OPEN_TAG = /^<!--[ \t]*epm:(\S+)[ \t]+v(\S+?)[ \t]*-->$/;
 const CLOSE_TAG = /^<!--[ \t]*\/epm:(\S+?)[ \t]*-->$/;
 const EXPECTED_TAGS = 'expected `<!-- epm:<kind> v<n> -->` or `<!-- /epm:<kind> -->`';
 
 /** Finds every marker-like tag in `body`, in order. */
+/** Index of the next `<!--` followed by optional whitespace and `epm:` or `/epm:`, or -1. */
+const nextTagStart = (body: string, from: number): number => {
+  for (let at = body.indexOf('<!--', from); at !== -1; at = body.indexOf('<!--', at + 4)) {
+    let i = at + 4;
+    while (i < body.length && /\s/.test(body[i] ?? '')) i += 1;
+    if (body[i] === '/') i += 1;
+    if (body.startsWith('epm:', i)) return at;
+  }
+  return -1;
+};
+
 const tokenize = (body: string): Token[] => {
   const tokens: Token[] = [];
-  TAG_START.lastIndex = 0;
-  for (let match = TAG_START.exec(body); match !== null; match = TAG_START.exec(body)) {
-    const start = match.index;
+  // indexOf finds candidate tags far faster than a global regex over long payloads.
+  let resume = 0;
+  for (let start = nextTagStart(body, resume); start !== -1; start = nextTagStart(body, resume)) {
     const close = body.indexOf('-->', start + 4);
     const newline = body.indexOf('\n', start);
     if (close === -1 || (newline !== -1 && newline < close)) {
       const end = newline === -1 ? body.length : newline;
       tokens.push({ type: 'junk', start, end, reason: `marker tag is not closed by "-->" on the same line; ${EXPECTED_TAGS}` });
-      TAG_START.lastIndex = end;
+      resume = end;
       continue;
     }
     const end = close + 3;
     const tag = body.slice(start, end);
-    TAG_START.lastIndex = end;
+    resume = end;
     const open = OPEN_TAG.exec(tag);
     if (open) {
       const kind = open[1] ?? '';
@@ -341,7 +351,9 @@ export const parseMarkers = (body: string): ParsedMarkers => {
   const markers: Marker[] = [];
   const problems: MarkerProblem[] = [];
   if (typeof body !== 'string') return { markers, problems };
-  const text = body.replace(/\r\n/g, '\n');
+  const single = parseSingleRendered(body);
+  if (single) return { markers: [single], problems };
+  const text = body.includes('\r') ? body.replace(/\r\n/g, '\n') : body;
 
   const blockProblem = (block: OpenBlock, reason: string, at = block.token.start): void => {
     const problem: MarkerProblem = { kind: block.token.kind, reason, excerpt: excerptAt(text, at) };
@@ -411,41 +423,102 @@ export const parseMarkers = (body: string): ParsedMarkers => {
   return { markers, problems };
 };
 
-const FENCE_OPEN = /^```json[ \t]*$/;
-const FENCE_CLOSE = /^```[ \t]*$/;
-
-/** Splits the inside of a block into prose and payload, or says what is wrong. */
-const parseBlockContent = (content: string): { prose: string; payload: unknown } | { reason: string } => {
-  const lines = content.split('\n');
-  // The JSON fence is the last thing in a block, and JSON text never holds a fence line.
-  let opening = -1;
-  for (let i = lines.length - 1; i >= 0; i -= 1) {
-    if (FENCE_OPEN.test(lines[i] ?? '')) {
-      opening = i;
-      break;
-    }
-  }
-  if (opening === -1) return { reason: 'has no ```json fence holding its payload' };
-  let closing = -1;
-  for (let i = opening + 1; i < lines.length; i += 1) {
-    if (FENCE_CLOSE.test(lines[i] ?? '')) {
-      closing = i;
-      break;
-    }
-  }
-  if (closing === -1) return { reason: 'has a ```json fence that is never closed by ```' };
-  if (lines.slice(closing + 1).some((line) => line.trim() !== '')) {
-    return { reason: 'has text after its JSON fence; the fence must come last' };
-  }
-  const json = lines.slice(opening + 1, closing).join('\n');
+/**
+ * Fast path for the common case, a body holding exactly one marker as
+ * {@link renderMarker} writes it: one open tag at the start, its close tag at
+ * the end, no other tag between. Returns undefined whenever the body departs
+ * from that shape in any way, and the general parser decides instead, so the
+ * result is always the same as the general path's.
+ */
+const parseSingleRendered = (body: string): Marker | undefined => {
+  if (!body.startsWith('<!-- epm:')) return undefined;
+  const headEnd = body.indexOf(' -->\n', 9);
+  if (headEnd === -1) return undefined;
+  const head = body.slice(9, headEnd);
+  const space = head.indexOf(' v');
+  if (space === -1) return undefined;
+  const kind = head.slice(0, space);
+  const rawVersion = head.slice(space + 2);
+  if (!isMarkerKind(kind) || !/^[1-9][0-9]{0,15}$/.test(rawVersion)) return undefined;
+  const version = Number(rawVersion);
+  if (!Number.isSafeInteger(version)) return undefined;
+  const closeTag = `\n<!-- /epm:${kind} -->`;
+  if (!body.endsWith(closeTag)) return undefined;
+  const contentStart = headEnd + 5;
+  const contentEnd = body.length - closeTag.length + 1;
+  if (contentEnd < contentStart || body.indexOf('<!--', contentStart) !== contentEnd) return undefined;
+  const content = body.slice(contentStart, contentEnd);
+  // Rendered shape: optional prose, then the fence, the JSON, and the closing fence last.
+  if (!content.endsWith('\n```\n')) return undefined;
+  const fence = content.indexOf('```json\n');
+  if (fence === -1 || (fence > 0 && content[fence - 1] !== '\n')) return undefined;
+  const prose = content.slice(0, fence);
+  if (prose.includes('\r')) return undefined;
   let payload: unknown;
   try {
-    payload = JSON.parse(json);
+    // A prose line opening a second fence, or a fence inside the JSON, makes this fail: the general path decides then.
+    payload = JSON.parse(content.slice(fence + 8, content.length - 5));
+  } catch {
+    return undefined;
+  }
+  return { kind, version, payload, prose: prose.trim() };
+};
+
+const FENCE_OPEN = '```json';
+const FENCE_CLOSE = '```';
+
+/** True when `text[from, end of line)` holds only spaces and tabs; returns the index after that line's newline (or the end). */
+const restOfLineBlank = (text: string, from: number): number | undefined => {
+  let i = from;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i += 1;
+  if (i === text.length) return i;
+  return text[i] === '\n' ? i + 1 : undefined;
+};
+
+/**
+ * Splits the inside of a block into prose and payload, or says what is wrong.
+ * Scans with indexOf rather than splitting into lines: reduction parses every
+ * marker of an issue on every tick, so this is the hot path.
+ */
+const parseBlockContent = (content: string): { prose: string; payload: unknown } | { reason: string } => {
+  // The JSON fence is the last thing in a block, and JSON text never holds a fence line.
+  let opening = content.lastIndexOf(FENCE_OPEN);
+  let jsonStart: number | undefined;
+  while (opening >= 0) {
+    if (opening === 0 || content[opening - 1] === '\n') {
+      jsonStart = restOfLineBlank(content, opening + FENCE_OPEN.length);
+      if (jsonStart !== undefined) break;
+    }
+    opening = opening === 0 ? -1 : content.lastIndexOf(FENCE_OPEN, opening - 1);
+  }
+  if (opening < 0 || jsonStart === undefined) return { reason: 'has no ```json fence holding its payload' };
+  let closing = jsonStart - 1;
+  let after: number | undefined;
+  for (;;) {
+    closing = content.indexOf(`\n${FENCE_CLOSE}`, closing);
+    if (closing < 0) break;
+    after = restOfLineBlank(content, closing + 1 + FENCE_CLOSE.length);
+    if (after !== undefined) break;
+    closing += 1;
+  }
+  if (closing < 0 || after === undefined) {
+    // An empty payload puts the closing fence right after the opening line.
+    if (content.startsWith(FENCE_CLOSE, jsonStart) && restOfLineBlank(content, jsonStart + FENCE_CLOSE.length) !== undefined) {
+      return { reason: 'has invalid JSON in its fence (the fence is empty)' };
+    }
+    return { reason: 'has a ```json fence that is never closed by ```' };
+  }
+  if (content.slice(after).trim() !== '') {
+    return { reason: 'has text after its JSON fence; the fence must come last' };
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(content.slice(jsonStart, closing));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { reason: `has invalid JSON in its fence (${detail})` };
   }
-  return { prose: lines.slice(0, opening).join('\n').trim(), payload };
+  return { prose: content.slice(0, opening).trim(), payload };
 };
 
 /**

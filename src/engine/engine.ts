@@ -105,8 +105,12 @@ export class Engine {
       const resolved: HumanAction = action.kind === 'approve' ? { ...action, version: action.version ?? versionAwaitingApproval(state) ?? '' } : action;
       const event = this.humanEventFor(state, resolved, { actor, source: 'pending' });
       transition(state, event); // throws a clear conflict, before anything is written, when the action does not fit
-      const comment = await this.deps.tracker.addComment(number, renderCommand(resolved), { as: { kind: 'human', author: actor } });
-      issue.comments.push(comment);
+      // The same command already written but not yet acknowledged (a crash in between) is acknowledged, not written twice.
+      const body = renderCommand(resolved);
+      const written = state.pending.find((p) => p.actor === actor && p.body === body);
+      const comment = written
+        ? { id: written.source }
+        : await this.deps.tracker.addComment(number, body, { as: { kind: 'human', author: actor } }).then((c) => (issue.comments.push(c), c));
       const steps: string[] = [];
       const acknowledged = this.humanEventFor(state, resolved, { actor, source: comment.id });
       const next = await this.record(issue, this.reduceChecked(issue), acknowledged, steps);

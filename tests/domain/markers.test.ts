@@ -162,6 +162,7 @@ describe('renderMarker', () => {
     ['BigInt payload', { payload: { n: 10n } }, /payload\.n is a BigInt/],
     ['symbol value', { payload: [Symbol('s')] }, /payload\[0\] is a symbol/],
     ['undefined in an array', { payload: [1, undefined] }, /payload\[1\] is undefined/],
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the point of this case
     ['sparse array', { payload: [1, , 3] }, /payload\[1\] is a hole/],
     ['NaN', { payload: { x: Number.NaN } }, /payload\.x is NaN/],
     ['Infinity', { payload: { x: Infinity } }, /payload\.x is Infinity/],

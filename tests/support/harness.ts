@@ -29,7 +29,7 @@ export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: 
   // A run writes its declared outputs into the worktree, as a real one would.
   compute.onLaunch = (spec) => {
     const branch = spec.cwd.replace('/mem/', '');
-    void workspace.writeFiles(branch, { 'results/metrics.json': '{"accuracy":0.97}\n' });
+    workspace.trees.get(branch)?.files.set('results/metrics.json', '{"accuracy":0.97}\n');
   };
   const engine = new Engine({
     tracker, workspace, compute, roles, checks,

@@ -101,6 +101,8 @@ export async function withFileLock<T>(
       // The error of `fn` matters more; a lock left behind names this pid and
       // is taken over as stale once this process exits.
       if (!failed) {
+        // A lock that could not be removed must surface, even from `finally`, when nothing else failed.
+        // eslint-disable-next-line no-unsafe-finally
         throw external(`could not remove lock ${key}: ${messageOf(error)}`, {
           cause: error,
           hint: `delete ${key} by hand if no epm process is running`,

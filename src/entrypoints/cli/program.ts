@@ -1,0 +1,254 @@
+/**
+ * The `epm` command line. Each command parses its arguments, calls one use
+ * case, and prints the result; errors are one line with the fix and a
+ * documented exit code (see README, "Exit codes").
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
+import { parseCommand, type HumanAction } from '../../domain/commands.js';
+import { configJsonSchema } from '../../domain/config.js';
+import { badInput, isEpmError, notFound } from '../../domain/errors.js';
+import { ISSUE_TYPES, LANES, isLane, readLabels, typeLabel, laneLabel } from '../../domain/lifecycle.js';
+import { reduce } from '../../domain/reduce.js';
+import { settingsFromConfig } from '../../domain/settings.js';
+import { createContext, type ContextOptions } from './context.js';
+import { issueView, renderBoard, renderShow, type BoardCard } from './format.js';
+import { initRepository } from './init.js';
+
+/** Where output goes; injectable for tests. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Terminal width for the board. */
+  columns?: number;
+  /** Reads standard input (for `epm comment N` without --message). */
+  readStdin?: () => Promise<string>;
+}
+
+/** Options for running the CLI in-process. */
+export interface RunOptions extends ContextOptions {
+  io?: CliIo;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+const parseIssue = (value: string): number => {
+  if (!/^[1-9][0-9]*$/.test(value)) throw badInput(`"${value}" is not an issue number`, { hint: 'pass the number shown by "epm list", e.g. 3' });
+  return Number(value);
+};
+
+/** Runs `epm` with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], options: RunOptions = {}): Promise<number> {
+  const io = options.io ?? defaultIo;
+  const print = (json: boolean, value: unknown, text: () => string) => io.out(json ? JSON.stringify(value, null, 2) : text());
+  const program = new Command('epm')
+    .description('Experiment Pipeline Manager: drives a research issue through plan, review, run, provenance and a clean result.')
+    .option('-C, --repo <dir>', 'repository to work in (default: the current one)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showSuggestionAfterError();
+  const repoOpt = () => {
+    const repo = program.opts<{ repo?: string }>().repo;
+    return repo ? { repo } : {};
+  };
+  const context = async (log = false) => {
+    const repo = repoOpt().repo ?? options.repo;
+    return createContext({ ...options, ...(repo ? { repo } : {}), ...(log ? { log: options.log ?? ((line: string) => io.out(line)) } : {}) });
+  };
+
+  program
+    .command('init')
+    .description('set up EPM in this repository: .epm/ state folder (git-ignored) and a starter epm.config.yml')
+    .action(async () => {
+      const c = await context();
+      for (const line of await initRepository(c.repoDir)) io.out(line);
+    });
+
+  program
+    .command('new')
+    .description('file a new issue (an experiment unless --type says otherwise)')
+    .argument('<title>', 'issue title')
+    .addOption(new Option('--type <type>', 'issue type').choices([...ISSUE_TYPES]))
+    .addOption(new Option('--lane <lane>', 'lane').choices([...LANES]))
+    .option('--claim <N>', 'the claim issue this experiment tests', parseIssue)
+    .option('--body-file <file>', 'read the issue body from a file')
+    .option('--json', 'print the new issue as JSON')
+    .action(async (title: string, opts: { type?: string; lane?: string; claim?: number; bodyFile?: string; json?: boolean }) => {
+      const c = await context();
+      let body = opts.bodyFile ? await readBody(opts.bodyFile) : '';
+      if (opts.claim !== undefined) {
+        const claim = await c.tracker.getIssue(opts.claim);
+        if (readLabels(claim.labels).type !== 'claim') {
+          throw badInput(`#${opts.claim} is not a claim`, { hint: `create one with: epm new "<claim>" --type claim` });
+        }
+        body = `${body.trimEnd()}\n\nClaim: #${opts.claim}\n`.trimStart();
+      }
+      const labels = [
+        ...(opts.type ? [typeLabel(opts.type as (typeof ISSUE_TYPES)[number])] : []),
+        ...(opts.lane && isLane(opts.lane) ? [laneLabel(opts.lane)] : []),
+      ];
+      const issue = await c.tracker.createIssue({ title, body, labels, author: c.user });
+      print(!!opts.json, { number: issue.number, title: issue.title, labels: issue.labels }, () => `Created #${issue.number} ${issue.title}\nNext: epm tick ${issue.number}`);
+    });
+
+  program
+    .command('list')
+    .description('list open issues with their status')
+    .option('--all', 'include closed issues')
+    .option('--json', 'print JSON')
+    .action(async (opts: { all?: boolean; json?: boolean }) => {
+      const c = await context();
+      const rows: { number: number; title: string; status: string; type: string | null; lane: string; open: boolean }[] = [];
+      for (const summary of await c.tracker.listIssues({ all: !!opts.all })) {
+        const state = reduce(await c.tracker.getIssue(summary.number), settingsFromConfig(c.config));
+        rows.push({ number: state.number, title: state.title, status: state.status, type: state.type ?? null, lane: state.lane, open: summary.open });
+      }
+      print(!!opts.json, rows, () =>
+        rows.length === 0 ? 'No issues. Create one with: epm new "<title>"' : rows.map((r) => `#${String(r.number).padEnd(4)} ${r.status.padEnd(25)} ${(r.type ?? '-').padEnd(11)} ${r.title}`).join('\n'),
+      );
+    });
+
+  program
+    .command('show')
+    .description('status, lane, next step, budget use and the timeline of markers of one issue')
+    .argument('<N>', 'issue number', parseIssue)
+    .option('--json', 'print JSON')
+    .action(async (n: number, opts: { json?: boolean }) => {
+      const c = await context();
+      const state = await c.engine.load(n);
+      const now = new Date();
+      print(!!opts.json, issueView(state, now), () => renderShow(state, now));
+    });
+
+  program
+    .command('board')
+    .description('open issues in columns by status')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const c = await context();
+      const cards: BoardCard[] = [];
+      for (const summary of await c.tracker.listIssues()) {
+        const state = reduce(await c.tracker.getIssue(summary.number), settingsFromConfig(c.config));
+        cards.push({ number: state.number, title: state.title, status: state.status });
+      }
+      print(!!opts.json, cards, () => renderBoard(cards, io.columns ?? 100));
+    });
+
+  program
+    .command('comment')
+    .description('add a comment (answers to the clarifier, feedback); a comment starting with /epm is a command')
+    .argument('<N>', 'issue number', parseIssue)
+    .option('-m, --message <text>', 'the comment (default: read standard input)')
+    .action(async (n: number, opts: { message?: string }) => {
+      const c = await context(true);
+      const body = (opts.message ?? (await (io.readStdin ?? defaultIo.readStdin!)())).trim();
+      if (!body) throw badInput('the comment is empty', { hint: 'pass --message "<text>" or pipe the text in' });
+      const command = parseCommand(body);
+      if (command && !command.ok) throw badInput(command.error, { issue: n });
+      if (command?.ok) {
+        await c.engine.act(n, command.action, c.user);
+      } else {
+        await c.tracker.withIssueLock(n, async () => {
+          await c.tracker.getIssue(n);
+          await c.tracker.addComment(n, body, { as: { kind: 'human', author: c.user } });
+        });
+      }
+      io.out(`Commented on #${n}. Next: epm tick ${n}`);
+    });
+
+  const human = (name: string, description: string, build: (args: string[], opts: Record<string, string | undefined>) => HumanAction, extra?: (cmd: Command) => Command) => {
+    let cmd = program.command(name).description(description).argument('<N>', 'issue number', parseIssue);
+    if (extra) cmd = extra(cmd);
+    cmd.action(async (n: number, ...rest: unknown[]) => {
+      const positional = rest.filter((r): r is string => typeof r === 'string');
+      const opts = (rest.find((r) => typeof r === 'object' && r !== null && !(r instanceof Command)) ?? {}) as Record<string, string | undefined>;
+      const c = await context(true);
+      const report = await c.engine.act(n, build(positional, opts), c.user);
+      io.out(`#${n} is now ${report.state.status}. ${report.state.status === 'blocked' || report.state.status === 'failed' ? '' : `Next: epm tick ${n}`}`.trim());
+    });
+  };
+  human('approve', 'approve the plan or clean result awaiting approval (pinned to its version)', (_a, o) => ({ kind: 'approve', ...(o.version ? { version: o.version } : {}) }), (c) =>
+    c.option('--version <sha>', 'the commit you reviewed (default: the current one)'));
+  human('revise', 'send the plan or clean result back with feedback', (_a, o) => ({ kind: 'revise', message: requireText(o.message, '--message') }), (c) =>
+    c.requiredOption('-m, --message <text>', 'what to change'));
+  human('abort', 'stop the experiment for good (compute is released)', (_a, o) => ({ kind: 'abort', reason: o.reason ?? '' }), (c) => c.option('--reason <text>', 'why'));
+  human('retry', 'retry a failed or blocked issue from where it stopped', () => ({ kind: 'retry' }));
+  human('unblock', 'resume a blocked issue with your decision', (_a, o) => ({ kind: 'unblock', note: o.note ?? '' }), (c) => c.option('--note <text>', 'the decision, passed to the next role'));
+  human('lane', 'set the lane before the plan is approved', (a) => {
+    const lane = a[0] ?? '';
+    if (!isLane(lane)) throw badInput(`unknown lane "${lane}"`, { hint: `use one of ${LANES.join(', ')}` });
+    return { kind: 'lane', lane };
+  }, (c) => c.argument('<lane>', `one of ${LANES.join(', ')}`));
+
+  program
+    .command('tick')
+    .description('do every due step of one issue, or of all open issues')
+    .argument('[N]', 'issue number (default: every open issue)', parseIssue)
+    .option('--json', 'print JSON')
+    .action(async (n: number | undefined, opts: { json?: boolean }) => {
+      const c = await context(!opts.json);
+      if (n !== undefined) {
+        const report = await c.engine.tick(n);
+        print(!!opts.json, { issue: n, steps: report.steps, status: report.state.status, waiting: report.waiting ?? null }, () =>
+          [report.steps.length ? '' : `#${n}: nothing due`, `#${n} is ${report.state.status}${report.waiting ? ` — waiting: ${report.waiting}` : ''}`].filter(Boolean).join('\n'));
+        return;
+      }
+      const { reports, errors } = await c.engine.sweep();
+      print(!!opts.json, { reports: reports.map((r) => ({ issue: r.issue, steps: r.steps, status: r.state.status, waiting: r.waiting ?? null })), errors }, () =>
+        [...reports.map((r) => `#${r.issue} is ${r.state.status}${r.waiting ? ` — waiting: ${r.waiting}` : ''}`), ...errors.map((e) => `#${e.issue}: error: ${e.error}`)].join('\n') || 'No open issues.');
+      if (errors.length) throw badInput(`${errors.length} issue(s) could not be processed`, { hint: 'see the errors above' });
+    });
+
+  const config = program.command('config').description('the repository config (epm.config.yml or .github/epm.yml)');
+  config.command('check').description('validate the config and print where it came from').action(async () => {
+    const c = await context();
+    io.out(c.configSource ? `${c.configSource}: valid` : 'no config file: using the defaults (see docs/config.md)');
+  });
+  config.command('schema').description('print the config JSON Schema').action(() => {
+    io.out(JSON.stringify(configJsonSchema(), null, 2));
+  });
+
+  program
+    .command('demo')
+    .description('run one small real experiment through every stage (arrives with the agent runtime)')
+    .action(() => {
+      throw notFound('epm demo is not available yet: it needs the roles, which arrive with the agent runtime', {
+        hint: 'today try: epm init && epm new "my experiment" && epm tick 1 && epm show 1',
+      });
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isEpmError(error)) {
+      io.err(`epm: ${error.toLine()}`);
+      return error.exitCode;
+    }
+    io.err(`epm: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+function requireText(value: string | undefined, flag: string): string {
+  if (!value?.trim()) throw badInput(`${flag} needs text`, { hint: `pass ${flag} "<text>"` });
+  return value.trim();
+}
+
+async function readBody(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw notFound(`cannot read body file ${path}: ${(error as Error).message}`, { hint: 'check the path given to --body-file' });
+  }
+}
