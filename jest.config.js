@@ -9,4 +9,5 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/scripts/plain-summary-reporter.cjs'],
 };

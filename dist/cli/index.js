@@ -14485,7 +14485,7 @@ function issueView(state, now) {
         approvals: state.approvals,
         loops: Object.fromEntries(Object.entries(state.loops).map(([name, loop]) => [name, loop.round])),
         findings: state.findings,
-        run: run ? { k: run.k, runId: run.runId, tag: run.tag, logPath: run.logPath, ended: run.ended ?? null, released: run.released } : null,
+        run: run ? { k: run.k, runId: run.runId, sha: run.sha, tag: run.tag, logPath: run.logPath, ended: run.ended ?? null, released: run.released } : null,
         result: state.result ?? null,
         followUps: state.followUps?.proposals ?? null,
         budget: {

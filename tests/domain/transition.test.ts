@@ -587,6 +587,51 @@ describe('running', () => {
     expect(dueAt(state)).toEqual(['release-compute']);
   });
 
+  describe('automatic relaunches are capped at maxRounds run attempts', () => {
+    const relaunch = anOutput('experimenter', { diagnosis: 'the node was preempted', classification: 'infra', action: 'relaunch' });
+    /** Run `k` failed and the experimenter asked for `output`. */
+    const failedAttempt = (state: IssueState, k: number, output = relaunch) =>
+      fold(state, anEvent('run-ended', { k, exitCode: 1 }), anEvent('hot-fix', { k, output }));
+    /** Releases run `k` and launches run `k + 1`. */
+    const relaunched = (state: IssueState, k: number) =>
+      fold(state, anEvent('compute-released', { k }), anEvent('launch', { k: k + 1, runId: `7-${k + 1}`, tag: `epm/run/7/${k + 1}` }));
+
+    it.each([
+      ['relaunch', relaunch],
+      ['small hot-fix', hotFix(2, false)],
+    ])('a %s after the last attempt blocks; earlier ones relaunch', (_what, output) => {
+      let state = launchedState();
+      for (const k of [1, 2]) {
+        state = failedAttempt(state, k, output);
+        expect(state).toMatchObject({ status: 'running', relaunchDue: true });
+        state = relaunched(state, k);
+      }
+      state = failedAttempt(state, 3, output);
+      expect(state.status).toBe('blocked');
+      expect(state.blocked).toEqual({
+        from: 'running',
+        decision: `run attempt 3 of 3 failed (${output.diagnosis}); no automatic relaunch is left. Decide, then "epm unblock" (or "epm abort")`,
+      });
+      expect(dueAt(state)).toEqual([]);
+    });
+
+    it('a logic hot-fix after the last attempt still goes back to implementing', () => {
+      let state = launchedState();
+      for (const k of [1, 2]) state = relaunched(failedAttempt(state, k), k);
+      state = failedAttempt(state, 3, hotFix(40, true));
+      expect(state.status).toBe('implementing');
+    });
+
+    it('unblocking grants one more attempt: release run 3, launch run 4', () => {
+      let state = launchedState();
+      for (const k of [1, 2]) state = relaunched(failedAttempt(state, k), k);
+      state = fold(failedAttempt(state, 3), anEvent('unblock', { note: 'one more try on a new node' }));
+      expect(state).toMatchObject({ status: 'running', relaunchDue: true });
+      expect(dueAt(state)).toEqual(['release-compute']);
+      expect(due(fold(state, anEvent('compute-released', { k: 3 })), new Date(T0))[0]).toMatchObject({ kind: 'launch-run', k: 4, runId: '7-4' });
+    });
+  });
+
   it('"continue" on a live run clears its findings and observing resumes', () => {
     const state = fold(launchedState(), anEvent('progress', { observation: { state: 'running', findings: ['gpu-idle'] } }), anEvent('hot-fix'));
     expect(currentRun(state)?.findings).toEqual([]);
