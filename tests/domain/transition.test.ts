@@ -419,7 +419,7 @@ describe('code-review ⇄ fixer', () => {
   it('fix rounds whose builds keep failing are bounded like review rounds', () => {
     let state = fold(stateAt('code-review'), anEvent('code-review', { output: codeFail() }));
     for (let i = 0; i < 10; i++) state = fold(state, anEvent('fix', { checks: failing('build') }));
-    // BUG: src/domain/transition.ts:317-327 — a fix with failing checks counts toward no loop, so the fixer
+    // BUG: src/domain/transition.ts:317-328 — a fix with failing checks counts toward no loop, so the fixer
     // is re-invoked forever (until the model budget stops it). Expected: blocked or re-planned after maxRounds.
     expect(state.status).toBe('code-review');
     expect(dueAt(state)).toEqual(['invoke-role:fixer']);
@@ -561,7 +561,7 @@ describe('running', () => {
 
   it('a logic hot-fix frees the run\'s compute before the implementer works', () => {
     const state = fold(launchedState(), anEvent('hot-fix', { output: hotFix(30, true) }));
-    // BUG: src/domain/transition.ts:402-409 and due() — leaving running for implementing keeps run 1 allocated
+    // BUG: src/domain/transition.ts:407-412 and due() :591 — leaving running for implementing keeps run 1 allocated
     // (nothing releases it until running again), so the pod bills through implementing, code review and testing.
     // Expected: ['release-compute'] first.
     expect(dueAt(state)).toEqual(['invoke-role:implementer']);
@@ -640,7 +640,7 @@ describe('running', () => {
 
   it('"continue" on a run that already failed', () => {
     const state = fold(launchedState(), anEvent('run-ended', { exitCode: 1 }), anEvent('hot-fix'));
-    // BUG: src/domain/transition.ts:587 — after "continue" on an ended run the experimenter is due again with
+    // BUG: src/domain/transition.ts:590 (due) — after "continue" on an ended run the experimenter is due again with
     // no findings and no cap, an unbounded loop. Expected: a conflict (continue needs a live run) or blocked.
     expect(dueAt(state)).toEqual(['invoke-role:experimenter']);
   });
@@ -878,7 +878,7 @@ describe('revise', () => {
     let state = stateAt('planning', { settings: { planGateRetries: 0 } });
     state = fold(state, anEvent('plan', { output: anOutput('planner', { plan: aPlan({ Seeds: null }) }) }));
     expect(state.blocked?.decision).toMatch(/"epm revise" with guidance, then "epm unblock"/);
-    // BUG: src/domain/transition.ts:166 vs :217-236 — the blocked decision tells the human to "epm revise", but revise
+    // BUG: src/domain/transition.ts:166 vs :217-239 — the blocked decision tells the human to "epm revise", but revise
     // is refused while blocked. Expected: revise accepted (feedback recorded) or the decision to say "epm unblock <guidance>".
     expectRefused(state, anEvent('revise'), /revise does not apply in status blocked/);
   });
@@ -928,7 +928,7 @@ describe('role errors, rejected commands and budgets', () => {
     expect(dueAt(spent)).toEqual(['record:budget-stop']);
     const stopped = fold(spent, (due(spent, new Date(T0))[0] as Extract<Effect, { kind: 'record' }>).event);
     expect(stopped.status).toBe('done');
-    // BUG: src/domain/transition.ts:478-483 with due() :579-581,605 — in done a budget stop changes nothing (terminal), so
+    // BUG: src/domain/transition.ts:481-487 with due() :582-584,608 — in done a budget stop changes nothing (terminal), so
     // the very same stop is due again on every tick: the engine writes budget-stop#2, #3, … forever. Expected: [].
     expect(dueAt(stopped)).toEqual(['record:budget-stop']);
   });
@@ -942,7 +942,7 @@ describe('role errors, rejected commands and budgets', () => {
     const options: StateOptions = { settings: { gpuHoursPerExperiment: 1 } };
     const state = fold(stateAt('verifying', options), anEvent('compute-released'));
     expect(state.spend.gpuHours).toBe(2);
-    // BUG: src/domain/transition.ts:563,605 — only model spend is checked; gpuHoursPerExperiment ("hard stop on
+    // BUG: src/domain/transition.ts:566,608 (due) — only model spend is checked; gpuHoursPerExperiment ("hard stop on
     // GPU-hours") is never enforced and no 'gpu-hours' budget-stop is ever due. Expected: ['record:budget-stop'].
     expect(dueAt(state)).toEqual(['invoke-role:post-experimenter']);
   });
