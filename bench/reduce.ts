@@ -9,7 +9,7 @@ import { reduce } from '../src/domain/reduce.js';
 import type { TrackerComment, TrackerIssue } from '../src/ports/tracker.js';
 
 const MARKERS = 1000;
-const ROUNDS = 30;
+const ROUNDS = 101;
 
 /** An issue that went through planning into a long run: lifecycle markers, then progress markers up to 1,000. */
 function buildIssue(): TrackerIssue {
@@ -54,7 +54,7 @@ const time = (fn: () => unknown) => {
 };
 
 // Warm up both paths so neither pays for JIT compilation in the measured rounds.
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < 30; i++) {
   JSON.parse(bytes);
   reduce(issue);
 }

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9462);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7534);
 /** Entry point of the `epm` bundle: run the CLI and exit with its code. */
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9462:
+/***/ 7534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10171,6 +10171,250 @@ function deepFreeze(value) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/domain/planned-manifest.ts
+/**
+ * The planned manifest: the machine-readable half of a plan. Approval of the
+ * plan freezes it as the experiment's pre-registration; any later change is
+ * recorded as a deviation, never applied silently.
+ */
+
+
+/** Schema of the planned manifest a planner submits. */
+const plannedManifestSchema = object({
+    hypothesis: schemas_string().trim().min(1).describe('The claim under test, falsifiable.'),
+    conditions: array(object({ name: schemas_string().trim().min(1), description: schemas_string().optional() }).strict())
+        .min(1)
+        .describe('Arms of the experiment.'),
+    metrics: array(object({ name: schemas_string().trim().min(1), goal: schemas_enum(['max', 'min']).optional(), primary: schemas_boolean().optional() })
+        .strict())
+        .min(1)
+        .describe('Metrics the run must log; every one is reported in the clean result.'),
+    seeds: array(schemas_number().int()).min(1).describe('Random seeds, one run per condition and seed.'),
+    figures: array(object({ name: schemas_string().trim().min(1), description: schemas_string() }).strict())
+        .describe('Figures the clean result will contain.'),
+    success: array(schemas_string().trim().min(1)).min(1).describe('Criteria that count as success.'),
+    kill: array(schemas_string().trim().min(1)).min(1).describe('Criteria on which the run is stopped early.'),
+    gpuHours: schemas_number().nonnegative().describe('Budgeted GPU-hours for the whole run.'),
+    lane: schemas_enum(LANES),
+    command: schemas_string().trim().min(1).describe('Command that runs the experiment from the worktree root.'),
+    smokeCommand: schemas_string().trim().min(1).optional().describe('The real run with one cell.'),
+    outputs: array(schemas_string().trim().min(1)).default([]).describe('Declared deliverables (paths relative to the worktree).'),
+    inputs: array(schemas_string().trim().min(1)).default([]).describe('Declared inputs: datasets, base models, files.'),
+    parent: schemas_number().int().positive().optional().describe('Parent experiment of a follow-up.'),
+})
+    .strict();
+/** Stable JSON for comparison (object keys sorted). */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+/** Lists every top-level field where `next` departs from the frozen manifest. */
+function diffManifest(frozen, next) {
+    const fields = new Set([...Object.keys(frozen), ...Object.keys(next)]);
+    const deviations = [];
+    for (const field of [...fields].sort()) {
+        const from = canonicalJson(frozen[field] ?? null);
+        const to = canonicalJson(next[field] ?? null);
+        if (from !== to)
+            deviations.push({ field, from, to });
+    }
+    return deviations;
+}
+
+;// CONCATENATED MODULE: ./src/domain/roles.ts
+/**
+ * The roles of the lifecycle and the schema of what each returns. A role only
+ * proposes; the engine validates its output against these schemas and a gate
+ * decides whether the status moves.
+ */
+
+
+/** Every role EPM dispatches. */
+const ROLE_NAMES = [
+    'clarifier',
+    'planner',
+    'plan-critic',
+    'implementer',
+    'code-reviewer',
+    'fixer',
+    'tester',
+    'experimenter',
+    'post-experimenter',
+    'analyzer',
+    'result-critic',
+    'follow-up-designer',
+];
+const roles_text = schemas_string().trim().min(1);
+/** A finding with a bug class, used by reviewers and testers (the whack-a-mole detector counts classes). */
+const classedFinding = object({ class: roles_text, text: roles_text, file: schemas_string().optional() }).strict();
+/** Output schema of each role. */
+const roleOutputSchemas = {
+    clarifier: object({
+        questions: array(roles_text).describe('Numbered questions that block a plan; empty means "no blocking ambiguities".'),
+        related: array(schemas_number().int().positive()).default([]).describe('Related issues found first.'),
+        summary: schemas_string().default(''),
+    })
+        .strict(),
+    planner: object({
+        plan: roles_text.describe('The full plan.md in Markdown, with every required section.'),
+        manifest: plannedManifestSchema,
+        related: array(schemas_number().int().positive()).default([]),
+    })
+        .strict(),
+    'plan-critic': object({
+        findings: array(object({ severity: schemas_enum(['BLOCKER', 'CONCERN', 'NIT']), text: roles_text, section: schemas_string().optional() }).strict()),
+    })
+        .strict(),
+    implementer: object({
+        done: array(roles_text),
+        notDone: array(roles_text).default([]),
+        howToVerify: array(roles_text).min(1),
+        needsHumanEyes: array(roles_text).default([]),
+    })
+        .strict(),
+    'code-reviewer': object({ verdict: schemas_enum(['PASS', 'CONCERNS', 'FAIL']), findings: array(classedFinding) })
+        .strict()
+        .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a non-PASS verdict must list findings' }),
+    fixer: object({ fixed: array(classedFinding).min(1), summary: schemas_string().default('') }).strict(),
+    tester: object({
+        verdict: schemas_enum(['green', 'red']),
+        failures: array(classedFinding).default([]),
+        smoke: object({ ran: schemas_boolean(), uploadsVerified: schemas_boolean(), detail: schemas_string().default('') }).strict(),
+    })
+        .strict()
+        .refine((o) => o.verdict === 'green' || o.failures.length > 0, { message: 'a red verdict must list failures' }),
+    experimenter: object({
+        diagnosis: roles_text,
+        classification: schemas_enum(['infra', 'code', 'none']),
+        action: schemas_enum(['continue', 'relaunch', 'hot-fix', 'fail']),
+        hotFix: object({ linesChanged: schemas_number().int().nonnegative(), logicChange: schemas_boolean(), description: roles_text }).strict().optional(),
+    })
+        .strict(),
+    'post-experimenter': object({ checklist: array(object({ item: roles_text, ok: schemas_boolean(), detail: schemas_string().default('') }).strict()).min(1) })
+        .strict(),
+    analyzer: object({
+        title: roles_text,
+        confidence: schemas_enum(['HIGH', 'MODERATE', 'LOW']),
+        result: roles_text.describe('The clean result in Markdown.'),
+        deviationsStated: array(schemas_string()).default([]),
+    })
+        .strict(),
+    'result-critic': object({ verdict: schemas_enum(['PASS', 'REVISE']), findings: array(object({ text: roles_text }).strict()).default([]) })
+        .strict()
+        .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a REVISE verdict must list findings' }),
+    'follow-up-designer': object({
+        proposals: array(object({ title: roles_text, change: roles_text, rationale: roles_text, gpuHours: schemas_number().nonnegative() }).strict())
+            .min(1)
+            .max(3),
+    })
+        .strict(),
+};
+
+;// CONCATENATED MODULE: ./src/domain/event-schema.ts
+/**
+ * The schema of every recorded event. Markers are data read back from a
+ * tracker — possibly written by an older EPM, or edited — so each payload is
+ * validated before it is applied; a payload that does not match is reported
+ * and skipped, never trusted and never a crash.
+ */
+
+
+
+const event_schema_text = schemas_string();
+const human = { actor: event_schema_text, source: event_schema_text };
+const event_schema_checks = array(object({ name: event_schema_text, command: event_schema_text, ok: schemas_boolean(), output: event_schema_text }));
+const event_schema_meta = {
+    key: schemas_string().min(1),
+    at: schemas_string().min(1),
+    usage: object({ usd: schemas_number(), inputTokens: schemas_number(), outputTokens: schemas_number() }).optional(),
+    from: schemas_enum(STATUSES).optional(),
+    to: schemas_enum(STATUSES).optional(),
+    gate: object({ gate: event_schema_text, passed: schemas_boolean(), reasons: array(event_schema_text) }).optional(),
+};
+const event_schema_event = (kind, shape) => object({ kind: literal(kind), ...event_schema_meta, ...shape });
+/** One schema per event kind. */
+const EVENT_SCHEMAS = {
+    'auto-defaults': event_schema_event('auto-defaults', { type: schemas_enum(ISSUE_TYPES), lane: schemas_enum(LANES), applied: array(event_schema_text) }),
+    clarify: event_schema_event('clarify', { output: roleOutputSchemas.clarifier }),
+    plan: event_schema_event('plan', { version: event_schema_text, path: event_schema_text, output: roleOutputSchemas.planner }),
+    'plan-critique': event_schema_event('plan-critique', { output: roleOutputSchemas['plan-critic'] }),
+    approval: event_schema_event('approval', { stage: schemas_enum(['plan', 'result']), version: event_schema_text, ...human }),
+    revise: event_schema_event('revise', { message: event_schema_text, ...human }),
+    lane: event_schema_event('lane', { lane: schemas_enum(LANES), ...human }),
+    abort: event_schema_event('abort', { reason: event_schema_text, ...human }),
+    retry: event_schema_event('retry', { ...human }),
+    unblock: event_schema_event('unblock', { note: event_schema_text, ...human }),
+    rejected: event_schema_event('rejected', { command: event_schema_text, reason: event_schema_text, ...human }),
+    implementation: event_schema_event('implementation', { sha: event_schema_text, output: roleOutputSchemas.implementer, checks: event_schema_checks }),
+    'code-review': event_schema_event('code-review', { output: roleOutputSchemas['code-reviewer'] }),
+    fix: event_schema_event('fix', { loop: schemas_enum(['code', 'test']), sha: event_schema_text, output: roleOutputSchemas.fixer, checks: event_schema_checks }),
+    'test-verdict': event_schema_event('test-verdict', { output: roleOutputSchemas.tester }),
+    launch: event_schema_event('launch', { k: schemas_number().int().positive(), runId: event_schema_text, sha: event_schema_text, tag: event_schema_text, logPath: event_schema_text, startedAt: event_schema_text, command: event_schema_text }),
+    progress: event_schema_event('progress', {
+        k: schemas_number().int().positive(),
+        wake: schemas_boolean(),
+        usedGpuHours: schemas_number(),
+        projectedGpuHours: schemas_number(),
+        observation: object({
+            state: schemas_enum(['running', 'exited', 'stalled', 'lost', 'unknown']),
+            phase: event_schema_text.optional(),
+            findings: array(event_schema_text),
+            heartbeatAgeMs: schemas_number().optional(),
+        }),
+    }),
+    'run-ended': event_schema_event('run-ended', { k: schemas_number().int().positive(), exitCode: schemas_number().int().nullable(), missingOutputs: array(event_schema_text), endedAt: event_schema_text, lost: schemas_boolean() }),
+    'hot-fix': event_schema_event('hot-fix', { k: schemas_number().int().nonnegative(), output: roleOutputSchemas.experimenter, sha: event_schema_text.optional(), measuredLines: schemas_number().int().nonnegative().optional() }),
+    'compute-released': event_schema_event('compute-released', { k: schemas_number().int().positive() }),
+    'upload-verified': event_schema_event('upload-verified', { output: roleOutputSchemas['post-experimenter'] }),
+    'clean-result': event_schema_event('clean-result', { sha: event_schema_text, path: event_schema_text, output: roleOutputSchemas.analyzer }),
+    'result-critique': event_schema_event('result-critique', { output: roleOutputSchemas['result-critic'] }),
+    'follow-ups': event_schema_event('follow-ups', { output: roleOutputSchemas['follow-up-designer'] }),
+    'role-error': event_schema_event('role-error', { role: schemas_enum(ROLE_NAMES), error: event_schema_text }),
+    'budget-stop': event_schema_event('budget-stop', { what: schemas_enum(['model-usd', 'gpu-hours']), used: schemas_number(), limit: schemas_number() }),
+};
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v) => typeof v === 'string';
+const isOptional = (v, check) => v === undefined || check(v);
+const OBSERVED = new Set(['running', 'exited', 'stalled', 'lost', 'unknown']);
+const STATUS_SET = new Set(STATUSES);
+/**
+ * A hand-written check equal to `EVENT_SCHEMAS.progress`, for speed: progress
+ * markers are most of a long run's history and are folded on every tick.
+ * A property test keeps it in step with the schema.
+ */
+function isProgressPayload(p) {
+    if (!isObject(p) || p.kind !== 'progress' || !isString(p.key) || p.key === '' || !isString(p.at) || p.at === '')
+        return false;
+    if (!Number.isSafeInteger(p.k) || p.k <= 0 || typeof p.wake !== 'boolean')
+        return false;
+    if (typeof p.usedGpuHours !== 'number' || !Number.isFinite(p.usedGpuHours) || typeof p.projectedGpuHours !== 'number' || !Number.isFinite(p.projectedGpuHours))
+        return false;
+    if (!isOptional(p.from, (v) => isString(v) && STATUS_SET.has(v)) || !isOptional(p.to, (v) => isString(v) && STATUS_SET.has(v)))
+        return false;
+    if (p.usage !== undefined || p.gate !== undefined)
+        return EVENT_SCHEMAS.progress.safeParse(p).success;
+    const o = p.observation;
+    if (!isObject(o) || !isString(o.state) || !OBSERVED.has(o.state))
+        return false;
+    if (!isOptional(o.phase, isString) || !isOptional(o.heartbeatAgeMs, (v) => typeof v === 'number' && Number.isFinite(v)))
+        return false;
+    return Array.isArray(o.findings) && o.findings.every(isString);
+}
+/** Validates a marker payload as the event of kind `kind`: the event, or the problems found. */
+function parseRecordedEvent(kind, payload) {
+    if (kind === 'progress' && isProgressPayload(payload))
+        return { event: payload };
+    const schema = EVENT_SCHEMAS[kind];
+    if (!schema)
+        return { problem: `unknown marker kind epm:${kind} (written by a newer EPM?)` };
+    const parsed = schema.safeParse(payload);
+    if (parsed.success)
+        return { event: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `payload does not match the ${kind} event: ${issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : 'invalid'}` };
+}
+
 ;// CONCATENATED MODULE: ./src/domain/markers.ts
 
 /** What a marker kind must look like: lower-case, starts with a letter, at most 40 characters. */
@@ -10658,10 +10902,17 @@ const DEFAULT_SETTINGS = {
     defaultType: 'experiment',
     defaultLane: 'full',
 };
+/** The claim an issue names with a line `Claim: #N`, if any. */
+function parseClaimRef(body) {
+    const match = /^Claim:\s*#([1-9][0-9]*)\s*$/m.exec(body);
+    return match?.[1] ? Number(match[1]) : undefined;
+}
 /** The state of an issue before anything happened to it. */
 function initialState(issue, settings = DEFAULT_SETTINGS) {
     const loop = () => ({ round: 0, classes: [] });
+    const claim = parseClaimRef(issue.body);
     return {
+        ...(claim !== undefined ? { claim } : {}),
         number: issue.number,
         title: issue.title,
         body: issue.body,
@@ -10727,11 +10978,18 @@ const REQUIRED_PLAN_SECTIONS = [
 function readSections(markdown) {
     const sections = new Map();
     let current;
-    let fence = false;
+    // CommonMark: a fence closes only with the same character, at least as long, and nothing after it.
+    let fence;
     for (const line of markdown.split(/\r?\n/)) {
-        if (/^\s*(```|~~~)/.test(line))
-            fence = !fence;
-        const heading = fence ? null : /^#{2,6}\s+(.+?)\s*#*\s*$/.exec(line);
+        const marks = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (marks?.[1]) {
+            const char = marks[1][0];
+            if (!fence)
+                fence = { char, length: marks[1].length };
+            else if (char === fence.char && marks[1].length >= fence.length && (marks[2] ?? '').trim() === '')
+                fence = undefined;
+        }
+        const heading = fence || marks ? null : /^#{2,6}\s+(.+?)\s*#*\s*$/.exec(line);
         if (heading?.[1]) {
             current = heading[1].trim().toLowerCase();
             sections.set(current, '');
@@ -10809,6 +11067,8 @@ function gateChecklistComplete(output, computeReleased) {
         reasons.push('compute is still allocated');
     return result('checklist-complete', reasons);
 }
+/** True when `name` appears as a whole token (so "acc" is not found inside "accuracy"). */
+const mentions = (text, name) => new RegExp(`(^|[^A-Za-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_-])`).test(text);
 const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\{\{[^}]*\}\}|<placeholder>/i;
 /** Gate `clean-result-lint`: the clean result is complete and honours the pre-registration. */
 function gateCleanResultLint(output, manifest, deviations) {
@@ -10816,15 +11076,15 @@ function gateCleanResultLint(output, manifest, deviations) {
     const placeholder = PLACEHOLDER.exec(output.result) ?? PLACEHOLDER.exec(output.title);
     if (placeholder)
         reasons.push(`placeholder "${placeholder[0]}" left in the result`);
-    if (!new RegExp(`\\(${output.confidence} confidence\\)`).test(output.title)) {
+    if (!output.title.trimEnd().endsWith(`(${output.confidence} confidence)`)) {
         reasons.push(`title must end with "(${output.confidence} confidence)" to match the stated confidence`);
     }
     for (const metric of manifest?.metrics ?? []) {
-        if (!output.result.includes(metric.name))
+        if (!mentions(output.result, metric.name))
             reasons.push(`pre-registered metric "${metric.name}" is not reported`);
     }
     for (const figure of manifest?.figures ?? []) {
-        if (!output.result.includes(figure.name))
+        if (!mentions(output.result, figure.name))
             reasons.push(`planned figure "${figure.name}" is not in the result`);
     }
     for (const deviation of deviations) {
@@ -10836,7 +11096,9 @@ function gateCleanResultLint(output, manifest, deviations) {
 }
 /** Gate `result-critic-pass`: the result critic found no overclaim left. */
 function gateResultCriticPass(output) {
-    return result('result-critic-pass', output.verdict === 'PASS' ? [] : output.findings.map((f) => f.text));
+    if (output.verdict === 'PASS')
+        return result('result-critic-pass', []);
+    return result('result-critic-pass', output.findings.length ? output.findings.map((f) => f.text) : ['verdict REVISE']);
 }
 
 ;// CONCATENATED MODULE: ./src/domain/detectors.ts
@@ -10886,57 +11148,6 @@ function nextWakeAt(launchedAt, wakesDone, wakeMinutes) {
         minutes += wakeMinutes[Math.min(i, wakeMinutes.length - 1)] ?? 5;
     }
     return new Date(launchedAt.getTime() + minutes * 60_000);
-}
-
-;// CONCATENATED MODULE: ./src/domain/planned-manifest.ts
-/**
- * The planned manifest: the machine-readable half of a plan. Approval of the
- * plan freezes it as the experiment's pre-registration; any later change is
- * recorded as a deviation, never applied silently.
- */
-
-
-/** Schema of the planned manifest a planner submits. */
-const plannedManifestSchema = object({
-    hypothesis: schemas_string().trim().min(1).describe('The claim under test, falsifiable.'),
-    conditions: array(object({ name: schemas_string().trim().min(1), description: schemas_string().optional() }).strict())
-        .min(1)
-        .describe('Arms of the experiment.'),
-    metrics: array(object({ name: schemas_string().trim().min(1), goal: schemas_enum(['max', 'min']).optional(), primary: schemas_boolean().optional() })
-        .strict())
-        .min(1)
-        .describe('Metrics the run must log; every one is reported in the clean result.'),
-    seeds: array(schemas_number().int()).min(1).describe('Random seeds, one run per condition and seed.'),
-    figures: array(object({ name: schemas_string().trim().min(1), description: schemas_string() }).strict())
-        .describe('Figures the clean result will contain.'),
-    success: array(schemas_string().trim().min(1)).min(1).describe('Criteria that count as success.'),
-    kill: array(schemas_string().trim().min(1)).min(1).describe('Criteria on which the run is stopped early.'),
-    gpuHours: schemas_number().nonnegative().describe('Budgeted GPU-hours for the whole run.'),
-    lane: schemas_enum(LANES),
-    command: schemas_string().trim().min(1).describe('Command that runs the experiment from the worktree root.'),
-    smokeCommand: schemas_string().trim().min(1).optional().describe('The real run with one cell.'),
-    outputs: array(schemas_string().trim().min(1)).default([]).describe('Declared deliverables (paths relative to the worktree).'),
-    inputs: array(schemas_string().trim().min(1)).default([]).describe('Declared inputs: datasets, base models, files.'),
-    parent: schemas_number().int().positive().optional().describe('Parent experiment of a follow-up.'),
-})
-    .strict();
-/** Stable JSON for comparison (object keys sorted). */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : v);
-}
-/** Lists every top-level field where `next` departs from the frozen manifest. */
-function diffManifest(frozen, next) {
-    const fields = new Set([...Object.keys(frozen), ...Object.keys(next)]);
-    const deviations = [];
-    for (const field of [...fields].sort()) {
-        const from = canonicalJson(frozen[field] ?? null);
-        const to = canonicalJson(next[field] ?? null);
-        if (from !== to)
-            deviations.push({ field, from, to });
-    }
-    return deviations;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/transition.ts
@@ -11057,7 +11268,7 @@ function apply(state, event) {
                 state.planGateFailures += 1;
                 state.findings = gate.reasons;
                 if (state.planGateFailures > state.settings.planGateRetries) {
-                    to = block(state, `the plan failed the section gate ${state.planGateFailures} times: ${gate.reasons.join('; ')}. Fix plan.md on the branch or "epm revise" with guidance, then "epm unblock"`);
+                    to = block(state, `the plan failed the section gate ${state.planGateFailures} times: ${gate.reasons.join('; ')}. Give the planner guidance with "epm unblock N --note '<guidance>'" (or fix plan.md on the branch, then unblock)`);
                 }
             }
             break;
@@ -11206,7 +11417,7 @@ function apply(state, event) {
         case 'code-review': {
             expectStatus(state, event, 'code-review');
             if (state.awaitingFix)
-                throw conflict('a review arrived while a fix is due', { issue: state.number });
+                throw conflict('a review arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last review first; run "epm tick"' });
             gate = gateCodeReviewPass(event.output);
             summary = `code review: ${event.output.verdict}`;
             if (gate.passed) {
@@ -11221,7 +11432,7 @@ function apply(state, event) {
         case 'fix': {
             expectStatus(state, event, event.loop === 'code' ? 'code-review' : 'testing');
             if (state.awaitingFix !== event.loop)
-                throw conflict(`no ${event.loop} fix is due`, { issue: state.number });
+                throw conflict(`no ${event.loop} fix is due`, { issue: state.number, hint: 'it is stale: the last review or test asked for no fix; run "epm show" to see what is due' });
             gate = gateBuildsAndLints(event.checks);
             summary = `fix ${event.sha.slice(0, 12)}: ${event.output.fixed.map((f) => f.class).join(', ')}`;
             if (gate.passed) {
@@ -11229,14 +11440,22 @@ function apply(state, event) {
                 state.findings = [];
             }
             else {
+                // A fix that does not even build is a failed round of the same loop.
+                const progress = state.loops[event.loop];
+                progress.round += 1;
+                progress.classes.push(['checks']);
                 state.findings = gate.reasons;
+                if (progress.round >= state.settings.maxRounds) {
+                    state.awaitingFix = undefined;
+                    to = capReached(state, event.loop, gate.reasons);
+                }
             }
             break;
         }
         case 'test-verdict': {
             expectStatus(state, event, 'testing');
             if (state.awaitingFix)
-                throw conflict('a test verdict arrived while a fix is due', { issue: state.number });
+                throw conflict('a test verdict arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last failures first; run "epm tick"' });
             gate = gateTestsGreen(event.output);
             summary = `tests ${event.output.verdict}; smoke ${event.output.smoke.ran ? 'ran' : 'did not run'}`;
             if (gate.passed) {
@@ -11278,7 +11497,11 @@ function apply(state, event) {
             run.projectedGpuHours = event.projectedGpuHours;
             summary = `run ${event.k}: ${event.observation.state}${event.observation.phase ? ` [${event.observation.phase}]` : ''}${event.observation.findings.length ? ` — ${event.observation.findings.join(', ')}` : ''}`;
             const planned = state.frozen?.manifest.gpuHours ?? state.plan?.manifest.gpuHours;
-            if (planned !== undefined && event.projectedGpuHours > state.settings.computeDeviationFactor * planned) {
+            const used = state.runs.reduce((sum, r) => sum + r.usedGpuHours, 0);
+            if (used >= state.settings.gpuHoursPerExperiment) {
+                to = block(state, `the GPU-hour budget is exhausted (${used.toFixed(2)} of ${state.settings.gpuHoursPerExperiment} used, run ${event.k} still allocated); raise budgets.gpuHoursPerExperiment and "epm unblock", or "epm abort" to release it`);
+            }
+            else if (planned !== undefined && event.projectedGpuHours > state.settings.computeDeviationFactor * planned) {
                 to = block(state, `run ${event.k} is projected to use ${event.projectedGpuHours.toFixed(2)} GPU-hours, over ${state.settings.computeDeviationFactor}× the planned ${planned}; decide whether to continue ("epm unblock") or stop ("epm abort")`);
             }
             break;
@@ -11307,8 +11530,14 @@ function apply(state, event) {
             const { output } = event;
             summary = `experimenter: ${output.action} (${output.classification}) — ${output.diagnosis}`;
             run.findings = [];
-            const relaunching = output.action === 'relaunch' || (output.action === 'hot-fix' && output.hotFix && output.hotFix.linesChanged <= 10 && !output.hotFix.logicChange);
-            if (relaunching && state.runs.length >= state.settings.maxRounds) {
+            // The size of a hot-fix is what EPM counted in the diff, not what the experimenter says.
+            const fixLines = event.measuredLines ?? output.hotFix?.linesChanged ?? Infinity;
+            const smallFix = output.action === 'hot-fix' && !!output.hotFix && fixLines <= 10 && !output.hotFix.logicChange;
+            const relaunching = output.action === 'relaunch' || smallFix;
+            if (output.action === 'continue' && run.ended) {
+                to = block(state, `run ${event.k} has ended (${run.ended.lost ? 'without a sentinel' : `exit ${run.ended.exitCode}`}) and the experimenter chose to continue: ${output.diagnosis}. Decide: "epm retry" to relaunch, or "epm abort"`);
+            }
+            else if (relaunching && state.runs.length >= state.settings.maxRounds) {
                 to = block(state, `run attempt ${event.k} of ${state.settings.maxRounds} failed (${output.diagnosis}); no automatic relaunch is left. Decide, then "epm unblock" (or "epm abort")`);
             }
             else if (output.action === 'fail') {
@@ -11316,10 +11545,9 @@ function apply(state, event) {
                 to = 'failed';
             }
             else if (output.action === 'hot-fix') {
-                const fix = output.hotFix;
-                if (!fix || fix.linesChanged > 10 || fix.logicChange) {
+                if (!smallFix) {
                     // Anything bigger than a small non-logic fix goes back to the implementer.
-                    state.findings = [`run ${event.k} needs a code change: ${output.diagnosis}`];
+                    state.findings = [`run ${event.k} needs a code change (${Number.isFinite(fixLines) ? `${fixLines} lines` : 'no fix described'}${output.hotFix?.logicChange ? ', logic change' : ''}): ${output.diagnosis}`];
                     resetLoop(state, 'implement');
                     state.relaunchDue = true;
                     to = state.lane === 'config' ? 'testing' : 'implementing';
@@ -11415,7 +11643,7 @@ function apply(state, event) {
 function runNumbered(state, k) {
     const run = state.runs.find((r) => r.k === k);
     if (!run)
-        throw conflict(`run ${k} was never launched`, { issue: state.number });
+        throw conflict(`run ${k} was never launched`, { issue: state.number, hint: 'the event is stale or from another issue; run "epm show" to see the runs' });
     return run;
 }
 /** The labels the issue should carry for its state. */
@@ -11473,6 +11701,13 @@ function due(state, now) {
     const run = currentRun(state);
     const releaseRun = () => run && !run.released ? [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: run.k, runId: run.runId }] : [];
     const budgetSpent = state.spend.usd >= state.settings.modelUsdPerExperiment;
+    // Nothing bills outside running: a run left allocated when the issue moved on is released
+    // first — except a live run blocked mid-flight, which stays up until the human decides.
+    const liveAndBlocked = state.status === 'blocked' && state.blocked?.from === 'running' && run !== undefined && !run.ended;
+    const stray = state.runs.find((r) => !r.released);
+    if (stray && state.status !== 'running' && !liveAndBlocked) {
+        return [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: stray.k, runId: stray.runId }];
+    }
     switch (state.status) {
         case 'proposed':
             return state.type === undefined || !state.versions.has('auto-defaults') ? [{ kind: 'apply-defaults', key: nextKey(state, 'auto-defaults') }] : [];
@@ -11487,9 +11722,10 @@ function due(state, now) {
             return [];
         case 'failed':
         case 'aborted':
-            return releaseRun();
+            return [];
         case 'done':
-            if (state.followUps || (state.type !== 'experiment' && state.type !== 'analysis'))
+            // With the model budget spent, no follow-ups are designed; `epm show` says the budget is used up.
+            if (state.followUps || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis'))
                 return [];
             break;
         case 'running': {
@@ -11510,12 +11746,8 @@ function due(state, now) {
             }
             return [];
         }
-        case 'verifying': {
-            const unreleased = state.runs.find((r) => !r.released);
-            if (unreleased)
-                return [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: unreleased.k, runId: unreleased.runId }];
+        case 'verifying':
             break;
-        }
         default:
             break;
     }
@@ -11593,6 +11825,7 @@ function readLabelsInto(state, labels) {
 
 
 
+
 /** Folds one issue's history into its state. */
 function reduce(issue, settings = DEFAULT_SETTINGS) {
     const state = initialState(issue, settings);
@@ -11608,11 +11841,12 @@ function reduce(issue, settings = DEFAULT_SETTINGS) {
         for (const marker of markers) {
             state.position += 1;
             state.versions.set(marker.kind, Math.max(state.versions.get(marker.kind) ?? 0, marker.version));
-            const event = marker.payload;
-            if (!isRecordedEvent(event, marker.kind)) {
-                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} has no valid event payload; skipped`);
+            const parsed = parseRecordedEvent(marker.kind, marker.payload);
+            if ('problem' in parsed) {
+                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} skipped: ${parsed.problem}`);
                 continue;
             }
+            const { event } = parsed;
             if (state.keys.has(event.key))
                 continue; // a replay of a step already recorded
             try {
@@ -11650,11 +11884,6 @@ function foldHumanComment(state, id, author, body) {
     else
         state.feedback.push({ source: id, author, text: body.trim(), position: state.position });
 }
-const isRecordedEvent = (payload, kind) => typeof payload === 'object' &&
-    payload !== null &&
-    payload.kind === kind &&
-    typeof payload.key === 'string' &&
-    typeof payload.at === 'string';
 
 ;// CONCATENATED MODULE: ./src/domain/settings.ts
 /** Maps the config onto what the lifecycle reads. */
@@ -13961,94 +14190,6 @@ function humanEvent(action, who, stage, version) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/domain/roles.ts
-/**
- * The roles of the lifecycle and the schema of what each returns. A role only
- * proposes; the engine validates its output against these schemas and a gate
- * decides whether the status moves.
- */
-
-
-/** Every role EPM dispatches. */
-const ROLE_NAMES = (/* unused pure expression or super */ null && ([
-    'clarifier',
-    'planner',
-    'plan-critic',
-    'implementer',
-    'code-reviewer',
-    'fixer',
-    'tester',
-    'experimenter',
-    'post-experimenter',
-    'analyzer',
-    'result-critic',
-    'follow-up-designer',
-]));
-const roles_text = schemas_string().trim().min(1);
-/** A finding with a bug class, used by reviewers and testers (the whack-a-mole detector counts classes). */
-const classedFinding = object({ class: roles_text, text: roles_text, file: schemas_string().optional() }).strict();
-/** Output schema of each role. */
-const roleOutputSchemas = {
-    clarifier: object({
-        questions: array(roles_text).describe('Numbered questions that block a plan; empty means "no blocking ambiguities".'),
-        related: array(schemas_number().int().positive()).default([]).describe('Related issues found first.'),
-        summary: schemas_string().default(''),
-    })
-        .strict(),
-    planner: object({
-        plan: roles_text.describe('The full plan.md in Markdown, with every required section.'),
-        manifest: plannedManifestSchema,
-        related: array(schemas_number().int().positive()).default([]),
-    })
-        .strict(),
-    'plan-critic': object({
-        findings: array(object({ severity: schemas_enum(['BLOCKER', 'CONCERN', 'NIT']), text: roles_text, section: schemas_string().optional() }).strict()),
-    })
-        .strict(),
-    implementer: object({
-        done: array(roles_text),
-        notDone: array(roles_text).default([]),
-        howToVerify: array(roles_text).min(1),
-        needsHumanEyes: array(roles_text).default([]),
-    })
-        .strict(),
-    'code-reviewer': object({ verdict: schemas_enum(['PASS', 'CONCERNS', 'FAIL']), findings: array(classedFinding) })
-        .strict()
-        .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a non-PASS verdict must list findings' }),
-    fixer: object({ fixed: array(classedFinding).min(1), summary: schemas_string().default('') }).strict(),
-    tester: object({
-        verdict: schemas_enum(['green', 'red']),
-        failures: array(classedFinding).default([]),
-        smoke: object({ ran: schemas_boolean(), uploadsVerified: schemas_boolean(), detail: schemas_string().default('') }).strict(),
-    })
-        .strict()
-        .refine((o) => o.verdict === 'green' || o.failures.length > 0, { message: 'a red verdict must list failures' }),
-    experimenter: object({
-        diagnosis: roles_text,
-        classification: schemas_enum(['infra', 'code', 'none']),
-        action: schemas_enum(['continue', 'relaunch', 'hot-fix', 'fail']),
-        hotFix: object({ linesChanged: schemas_number().int().nonnegative(), logicChange: schemas_boolean(), description: roles_text }).strict().optional(),
-    })
-        .strict(),
-    'post-experimenter': object({ checklist: array(object({ item: roles_text, ok: schemas_boolean(), detail: schemas_string().default('') }).strict()).min(1) })
-        .strict(),
-    analyzer: object({
-        title: roles_text,
-        confidence: schemas_enum(['HIGH', 'MODERATE', 'LOW']),
-        result: roles_text.describe('The clean result in Markdown.'),
-        deviationsStated: array(schemas_string()).default([]),
-    })
-        .strict(),
-    'result-critic': object({ verdict: schemas_enum(['PASS', 'REVISE']), findings: array(object({ text: roles_text }).strict()).default([]) })
-        .strict(),
-    'follow-up-designer': object({
-        proposals: array(object({ title: roles_text, change: roles_text, rationale: roles_text, gpuHours: schemas_number().nonnegative() }).strict())
-            .min(1)
-            .max(3),
-    })
-        .strict(),
-};
-
 ;// CONCATENATED MODULE: ./src/engine/paths.ts
 /** Where an experiment's files live on its branch. */
 
@@ -14345,7 +14486,8 @@ class Engine {
                 const out = output;
                 const run = currentRun(state);
                 const sha = out.action === 'hot-fix' ? await commit(`epm: hot-fix for run ${run?.k ?? 0} of #${state.number}`) : undefined;
-                event = { kind: 'hot-fix', k: run?.k ?? 0, output: out, ...(sha ? { sha } : {}) };
+                const measuredLines = sha && run ? countChangedLines(await ws.diff(paths.branch, run.sha)) : undefined;
+                event = { kind: 'hot-fix', k: run?.k ?? 0, output: out, ...(sha ? { sha } : {}), ...(measuredLines !== undefined ? { measuredLines } : {}) };
                 break;
             }
             case 'tester': {
@@ -14376,6 +14518,8 @@ class Engine {
     }
 }
 const nextKeyFor = (state, kind) => `${kind}#${(state.versions.get(kind) ?? 0) + 1}`;
+/** Added plus removed lines in a unified diff. */
+const countChangedLines = (diff) => diff.split('\n').filter((line) => (line.startsWith('+') && !line.startsWith('+++')) || (line.startsWith('-') && !line.startsWith('---'))).length;
 const ensureNewline = (text) => (text.endsWith('\n') ? text : `${text}\n`);
 /** The human-readable half of a marker. */
 function prose(event) {
@@ -14473,6 +14617,7 @@ function issueView(state, now) {
         title: state.title,
         status: state.status,
         type: state.type ?? null,
+        claim: state.claim ?? null,
         lane: state.lane,
         laneConfirmed: state.laneConfirmed,
         next: next ? (next.kind === 'invoke-role' ? `run role ${next.role}` : next.kind) : waitingOn(state),
@@ -14530,6 +14675,8 @@ function renderShow(state, now) {
         `  status   ${view.status}${view.type ? `   type ${view.type}` : ''}   lane ${view.lane}${view.laneConfirmed ? ' (confirmed)' : ''}`,
         `  next     ${view.next}`,
     ];
+    if (view.claim !== null)
+        lines.push(`  claim    #${view.claim}`);
     if (view.blocked)
         lines.push(`  blocked  ${view.blocked.decision}`);
     if (view.failed)

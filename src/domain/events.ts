@@ -45,7 +45,7 @@ export type LifecycleEvent =
   | { kind: 'launch'; k: number; runId: string; sha: string; tag: string; logPath: string; startedAt: string; command: string }
   | { kind: 'progress'; k: number; observation: RecordedObservation; wake: boolean; usedGpuHours: number; projectedGpuHours: number }
   | { kind: 'run-ended'; k: number; exitCode: number | null; missingOutputs: string[]; endedAt: string; lost: boolean }
-  | { kind: 'hot-fix'; k: number; output: RoleOutput<'experimenter'>; sha?: string }
+  | { kind: 'hot-fix'; k: number; output: RoleOutput<'experimenter'>; sha?: string; /** Lines the hot-fix changed, counted by EPM from the diff against the run's commit. */ measuredLines?: number }
   | { kind: 'compute-released'; k: number }
   | { kind: 'upload-verified'; output: RoleOutput<'post-experimenter'> }
   | { kind: 'clean-result'; sha: string; path: string; output: RoleOutput<'analyzer'> }

@@ -50,10 +50,16 @@ export const REQUIRED_PLAN_SECTIONS = [
 export function readSections(markdown: string): Map<string, string> {
   const sections = new Map<string, string>();
   let current: string | undefined;
-  let fence = false;
+  // CommonMark: a fence closes only with the same character, at least as long, and nothing after it.
+  let fence: { char: string; length: number } | undefined;
   for (const line of markdown.split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-    const heading = fence ? null : /^#{2,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    const marks = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (marks?.[1]) {
+      const char = marks[1][0]!;
+      if (!fence) fence = { char, length: marks[1].length };
+      else if (char === fence.char && marks[1].length >= fence.length && (marks[2] ?? '').trim() === '') fence = undefined;
+    }
+    const heading = fence || marks ? null : /^#{2,6}\s+(.+?)\s*#*\s*$/.exec(line);
     if (heading?.[1]) {
       current = heading[1].trim().toLowerCase();
       sections.set(current, '');
@@ -154,6 +160,10 @@ export function gateChecklistComplete(output: RoleOutput<'post-experimenter'>, c
   return result('checklist-complete', reasons);
 }
 
+/** True when `name` appears as a whole token (so "acc" is not found inside "accuracy"). */
+const mentions = (text: string, name: string): boolean =>
+  new RegExp(`(^|[^A-Za-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_-])`).test(text);
+
 const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\{\{[^}]*\}\}|<placeholder>/i;
 
 /** Gate `clean-result-lint`: the clean result is complete and honours the pre-registration. */
@@ -165,14 +175,14 @@ export function gateCleanResultLint(
   const reasons: string[] = [];
   const placeholder = PLACEHOLDER.exec(output.result) ?? PLACEHOLDER.exec(output.title);
   if (placeholder) reasons.push(`placeholder "${placeholder[0]}" left in the result`);
-  if (!new RegExp(`\\(${output.confidence} confidence\\)`).test(output.title)) {
+  if (!output.title.trimEnd().endsWith(`(${output.confidence} confidence)`)) {
     reasons.push(`title must end with "(${output.confidence} confidence)" to match the stated confidence`);
   }
   for (const metric of manifest?.metrics ?? []) {
-    if (!output.result.includes(metric.name)) reasons.push(`pre-registered metric "${metric.name}" is not reported`);
+    if (!mentions(output.result, metric.name)) reasons.push(`pre-registered metric "${metric.name}" is not reported`);
   }
   for (const figure of manifest?.figures ?? []) {
-    if (!output.result.includes(figure.name)) reasons.push(`planned figure "${figure.name}" is not in the result`);
+    if (!mentions(output.result, figure.name)) reasons.push(`planned figure "${figure.name}" is not in the result`);
   }
   for (const deviation of deviations) {
     if (!output.deviationsStated.some((d) => d.includes(deviation.field))) {
@@ -184,5 +194,6 @@ export function gateCleanResultLint(
 
 /** Gate `result-critic-pass`: the result critic found no overclaim left. */
 export function gateResultCriticPass(output: RoleOutput<'result-critic'>): GateResult {
-  return result('result-critic-pass', output.verdict === 'PASS' ? [] : output.findings.map((f) => f.text));
+  if (output.verdict === 'PASS') return result('result-critic-pass', []);
+  return result('result-critic-pass', output.findings.length ? output.findings.map((f) => f.text) : ['verdict REVISE']);
 }

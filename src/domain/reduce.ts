@@ -6,7 +6,7 @@
 import type { TrackerIssue } from '../ports/tracker.js';
 import { parseCommand } from './commands.js';
 import { isEpmError } from './errors.js';
-import type { RecordedEvent } from './events.js';
+import { parseRecordedEvent } from './event-schema.js';
 import { parseMarkers } from './markers.js';
 import { DEFAULT_SETTINGS, initialState, type IssueState, type LifecycleSettings } from './state.js';
 import { apply, readLabelsInto } from './transition.js';
@@ -26,11 +26,12 @@ export function reduce(issue: TrackerIssue, settings: LifecycleSettings = DEFAUL
     for (const marker of markers) {
       state.position += 1;
       state.versions.set(marker.kind, Math.max(state.versions.get(marker.kind) ?? 0, marker.version));
-      const event = marker.payload as RecordedEvent;
-      if (!isRecordedEvent(event, marker.kind)) {
-        state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} has no valid event payload; skipped`);
+      const parsed = parseRecordedEvent(marker.kind, marker.payload);
+      if ('problem' in parsed) {
+        state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} skipped: ${parsed.problem}`);
         continue;
       }
+      const { event } = parsed;
       if (state.keys.has(event.key)) continue; // a replay of a step already recorded
       try {
         const applied = apply(state, event);
@@ -64,11 +65,4 @@ function foldHumanComment(state: IssueState, id: string, author: string, body: s
   if (parsed) state.pending.push({ source: id, actor: author, body: body.trim(), parsed });
   else state.feedback.push({ source: id, author, text: body.trim(), position: state.position });
 }
-
-const isRecordedEvent = (payload: unknown, kind: string): payload is RecordedEvent =>
-  typeof payload === 'object' &&
-  payload !== null &&
-  (payload as { kind?: unknown }).kind === kind &&
-  typeof (payload as { key?: unknown }).key === 'string' &&
-  typeof (payload as { at?: unknown }).at === 'string';
 

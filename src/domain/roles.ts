@@ -92,7 +92,8 @@ export const roleOutputSchemas = {
     .strict(),
   'result-critic': z
     .object({ verdict: z.enum(['PASS', 'REVISE']), findings: z.array(z.object({ text }).strict()).default([]) })
-    .strict(),
+    .strict()
+    .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a REVISE verdict must list findings' }),
   'follow-up-designer': z
     .object({
       proposals: z

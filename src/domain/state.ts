@@ -106,6 +106,8 @@ export interface IssueState {
   body: string;
   author: string;
   type?: IssueType;
+  /** The claim issue this experiment tests, from a `Claim: #N` line in the body. */
+  claim?: number;
   lane: Lane;
   /** True once a plan approval confirmed the lane. */
   laneConfirmed: boolean;
@@ -159,13 +161,21 @@ export interface IssueState {
   position: number;
 }
 
+/** The claim an issue names with a line `Claim: #N`, if any. */
+export function parseClaimRef(body: string): number | undefined {
+  const match = /^Claim:\s*#([1-9][0-9]*)\s*$/m.exec(body);
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
 /** The state of an issue before anything happened to it. */
 export function initialState(
   issue: { number: number; title: string; body: string; author: string },
   settings: LifecycleSettings = DEFAULT_SETTINGS,
 ): IssueState {
   const loop = (): LoopState => ({ round: 0, classes: [] });
+  const claim = parseClaimRef(issue.body);
   return {
+    ...(claim !== undefined ? { claim } : {}),
     number: issue.number,
     title: issue.title,
     body: issue.body,

@@ -163,7 +163,7 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
         state.planGateFailures += 1;
         state.findings = gate.reasons;
         if (state.planGateFailures > state.settings.planGateRetries) {
-          to = block(state, `the plan failed the section gate ${state.planGateFailures} times: ${gate.reasons.join('; ')}. Fix plan.md on the branch or "epm revise" with guidance, then "epm unblock"`);
+          to = block(state, `the plan failed the section gate ${state.planGateFailures} times: ${gate.reasons.join('; ')}. Give the planner guidance with "epm unblock N --note '<guidance>'" (or fix plan.md on the branch, then unblock)`);
         }
       }
       break;
@@ -303,7 +303,7 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
     }
     case 'code-review': {
       expectStatus(state, event, 'code-review');
-      if (state.awaitingFix) throw conflict('a review arrived while a fix is due', { issue: state.number });
+      if (state.awaitingFix) throw conflict('a review arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last review first; run "epm tick"' });
       gate = gateCodeReviewPass(event.output);
       summary = `code review: ${event.output.verdict}`;
       if (gate.passed) {
@@ -316,20 +316,28 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
     }
     case 'fix': {
       expectStatus(state, event, event.loop === 'code' ? 'code-review' : 'testing');
-      if (state.awaitingFix !== event.loop) throw conflict(`no ${event.loop} fix is due`, { issue: state.number });
+      if (state.awaitingFix !== event.loop) throw conflict(`no ${event.loop} fix is due`, { issue: state.number, hint: 'it is stale: the last review or test asked for no fix; run "epm show" to see what is due' });
       gate = gateBuildsAndLints(event.checks);
       summary = `fix ${event.sha.slice(0, 12)}: ${event.output.fixed.map((f) => f.class).join(', ')}`;
       if (gate.passed) {
         state.awaitingFix = undefined;
         state.findings = [];
       } else {
+        // A fix that does not even build is a failed round of the same loop.
+        const progress = state.loops[event.loop];
+        progress.round += 1;
+        progress.classes.push(['checks']);
         state.findings = gate.reasons;
+        if (progress.round >= state.settings.maxRounds) {
+          state.awaitingFix = undefined;
+          to = capReached(state, event.loop, gate.reasons);
+        }
       }
       break;
     }
     case 'test-verdict': {
       expectStatus(state, event, 'testing');
-      if (state.awaitingFix) throw conflict('a test verdict arrived while a fix is due', { issue: state.number });
+      if (state.awaitingFix) throw conflict('a test verdict arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last failures first; run "epm tick"' });
       gate = gateTestsGreen(event.output);
       summary = `tests ${event.output.verdict}; smoke ${event.output.smoke.ran ? 'ran' : 'did not run'}`;
       if (gate.passed) {
@@ -369,7 +377,10 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       run.projectedGpuHours = event.projectedGpuHours;
       summary = `run ${event.k}: ${event.observation.state}${event.observation.phase ? ` [${event.observation.phase}]` : ''}${event.observation.findings.length ? ` — ${event.observation.findings.join(', ')}` : ''}`;
       const planned = state.frozen?.manifest.gpuHours ?? state.plan?.manifest.gpuHours;
-      if (planned !== undefined && event.projectedGpuHours > state.settings.computeDeviationFactor * planned) {
+      const used = state.runs.reduce((sum, r) => sum + r.usedGpuHours, 0);
+      if (used >= state.settings.gpuHoursPerExperiment) {
+        to = block(state, `the GPU-hour budget is exhausted (${used.toFixed(2)} of ${state.settings.gpuHoursPerExperiment} used, run ${event.k} still allocated); raise budgets.gpuHoursPerExperiment and "epm unblock", or "epm abort" to release it`);
+      } else if (planned !== undefined && event.projectedGpuHours > state.settings.computeDeviationFactor * planned) {
         to = block(state, `run ${event.k} is projected to use ${event.projectedGpuHours.toFixed(2)} GPU-hours, over ${state.settings.computeDeviationFactor}× the planned ${planned}; decide whether to continue ("epm unblock") or stop ("epm abort")`);
       }
       break;
@@ -396,17 +407,21 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       const { output } = event;
       summary = `experimenter: ${output.action} (${output.classification}) — ${output.diagnosis}`;
       run.findings = [];
-      const relaunching = output.action === 'relaunch' || (output.action === 'hot-fix' && output.hotFix && output.hotFix.linesChanged <= 10 && !output.hotFix.logicChange);
-      if (relaunching && state.runs.length >= state.settings.maxRounds) {
+      // The size of a hot-fix is what EPM counted in the diff, not what the experimenter says.
+      const fixLines = event.measuredLines ?? output.hotFix?.linesChanged ?? Infinity;
+      const smallFix = output.action === 'hot-fix' && !!output.hotFix && fixLines <= 10 && !output.hotFix.logicChange;
+      const relaunching = output.action === 'relaunch' || smallFix;
+      if (output.action === 'continue' && run.ended) {
+        to = block(state, `run ${event.k} has ended (${run.ended.lost ? 'without a sentinel' : `exit ${run.ended.exitCode}`}) and the experimenter chose to continue: ${output.diagnosis}. Decide: "epm retry" to relaunch, or "epm abort"`);
+      } else if (relaunching && state.runs.length >= state.settings.maxRounds) {
         to = block(state, `run attempt ${event.k} of ${state.settings.maxRounds} failed (${output.diagnosis}); no automatic relaunch is left. Decide, then "epm unblock" (or "epm abort")`);
       } else if (output.action === 'fail') {
         state.failed = { cause: output.classification === 'none' ? 'infra' : output.classification, detail: output.diagnosis, from: 'running' };
         to = 'failed';
       } else if (output.action === 'hot-fix') {
-        const fix = output.hotFix;
-        if (!fix || fix.linesChanged > 10 || fix.logicChange) {
+        if (!smallFix) {
           // Anything bigger than a small non-logic fix goes back to the implementer.
-          state.findings = [`run ${event.k} needs a code change: ${output.diagnosis}`];
+          state.findings = [`run ${event.k} needs a code change (${Number.isFinite(fixLines) ? `${fixLines} lines` : 'no fix described'}${output.hotFix?.logicChange ? ', logic change' : ''}): ${output.diagnosis}`];
           resetLoop(state, 'implement');
           state.relaunchDue = true;
           to = state.lane === 'config' ? 'testing' : 'implementing';
@@ -499,7 +514,7 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
 
 function runNumbered(state: IssueState, k: number) {
   const run = state.runs.find((r) => r.k === k);
-  if (!run) throw conflict(`run ${k} was never launched`, { issue: state.number });
+  if (!run) throw conflict(`run ${k} was never launched`, { issue: state.number, hint: 'the event is stale or from another issue; run "epm show" to see the runs' });
   return run;
 }
 
@@ -565,6 +580,14 @@ export function due(state: IssueState, now: Date): Effect[] {
     run && !run.released ? [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: run.k, runId: run.runId }] : [];
   const budgetSpent = state.spend.usd >= state.settings.modelUsdPerExperiment;
 
+  // Nothing bills outside running: a run left allocated when the issue moved on is released
+  // first — except a live run blocked mid-flight, which stays up until the human decides.
+  const liveAndBlocked = state.status === 'blocked' && state.blocked?.from === 'running' && run !== undefined && !run.ended;
+  const stray = state.runs.find((r) => !r.released);
+  if (stray && state.status !== 'running' && !liveAndBlocked) {
+    return [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: stray.k, runId: stray.runId }];
+  }
+
   switch (state.status) {
     case 'proposed':
       return state.type === undefined || !state.versions.has('auto-defaults') ? [{ kind: 'apply-defaults', key: nextKey(state, 'auto-defaults') }] : [];
@@ -578,9 +601,10 @@ export function due(state: IssueState, now: Date): Effect[] {
       return [];
     case 'failed':
     case 'aborted':
-      return releaseRun();
+      return [];
     case 'done':
-      if (state.followUps || (state.type !== 'experiment' && state.type !== 'analysis')) return [];
+      // With the model budget spent, no follow-ups are designed; `epm show` says the budget is used up.
+      if (state.followUps || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis')) return [];
       break;
     case 'running': {
       if (run && !run.ended && !run.released && run.findings.length === 0 && !state.relaunchDue) {
@@ -597,11 +621,8 @@ export function due(state: IssueState, now: Date): Effect[] {
       }
       return [];
     }
-    case 'verifying': {
-      const unreleased = state.runs.find((r) => !r.released);
-      if (unreleased) return [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: unreleased.k, runId: unreleased.runId }];
+    case 'verifying':
       break;
-    }
     default:
       break;
   }

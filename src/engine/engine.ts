@@ -329,7 +329,8 @@ export class Engine {
         const out = output as RoleOutput<'experimenter'>;
         const run = currentRun(state);
         const sha = out.action === 'hot-fix' ? await commit(`epm: hot-fix for run ${run?.k ?? 0} of #${state.number}`) : undefined;
-        event = { kind: 'hot-fix', k: run?.k ?? 0, output: out, ...(sha ? { sha } : {}) };
+        const measuredLines = sha && run ? countChangedLines(await ws.diff(paths.branch, run.sha)) : undefined;
+        event = { kind: 'hot-fix', k: run?.k ?? 0, output: out, ...(sha ? { sha } : {}), ...(measuredLines !== undefined ? { measuredLines } : {}) };
         break;
       }
       case 'tester': {
@@ -361,6 +362,9 @@ export class Engine {
 }
 
 const nextKeyFor = (state: IssueState, kind: string): string => `${kind}#${(state.versions.get(kind) ?? 0) + 1}`;
+/** Added plus removed lines in a unified diff. */
+export const countChangedLines = (diff: string): number =>
+  diff.split('\n').filter((line) => (line.startsWith('+') && !line.startsWith('+++')) || (line.startsWith('-') && !line.startsWith('---'))).length;
 const ensureNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
 /** The human-readable half of a marker. */

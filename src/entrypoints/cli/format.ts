@@ -12,6 +12,7 @@ export function issueView(state: IssueState, now: Date) {
     title: state.title,
     status: state.status,
     type: state.type ?? null,
+    claim: state.claim ?? null,
     lane: state.lane,
     laneConfirmed: state.laneConfirmed,
     next: next ? (next.kind === 'invoke-role' ? `run role ${next.role}` : next.kind) : waitingOn(state),
@@ -72,6 +73,7 @@ export function renderShow(state: IssueState, now: Date): string {
     `  status   ${view.status}${view.type ? `   type ${view.type}` : ''}   lane ${view.lane}${view.laneConfirmed ? ' (confirmed)' : ''}`,
     `  next     ${view.next}`,
   ];
+  if (view.claim !== null) lines.push(`  claim    #${view.claim}`);
   if (view.blocked) lines.push(`  blocked  ${view.blocked.decision}`);
   if (view.failed) lines.push(`  failed   ${view.failed.cause}: ${view.failed.detail}`);
   if (view.plan) lines.push(`  plan     ${view.plan.path} @ ${view.plan.version.slice(0, 12)}`);
