@@ -105,6 +105,7 @@ export class Engine {
       const resolved: HumanAction = action.kind === 'approve' ? { ...action, version: action.version ?? versionAwaitingApproval(state) ?? '' } : action;
       const event = this.humanEventFor(state, resolved, { actor, source: 'pending' });
       transition(state, event); // throws a clear conflict, before anything is written, when the action does not fit
+      if (event.kind === 'approval') await this.assertBranchUnmoved(state);
       // The same command already written but not yet acknowledged (a crash in between) is acknowledged, not written twice.
       const body = renderCommand(resolved);
       const written = state.pending.find((p) => p.actor === actor && p.body === body);
@@ -153,6 +154,22 @@ export class Engine {
       });
     }
     return { ...event, key: `human:${who.source}`, at: this.clock().toISOString() };
+  }
+
+  /**
+   * An approval covers one version. If the experiment branch has commits after
+   * the version awaiting approval (a hand edit, a push), approving would cover
+   * work nobody reviewed: refuse, and say how to have it recorded.
+   */
+  private async assertBranchUnmoved(state: IssueState): Promise<void> {
+    const awaiting = versionAwaitingApproval(state);
+    const tree = await this.deps.workspace.findWorktree(experimentPaths(state, this.deps.experimentsDir).branch);
+    if (awaiting && tree && tree.head !== awaiting) {
+      throw conflict(`the experiment branch moved after the version awaiting approval (branch at ${tree.head.slice(0, 12)}, awaiting ${awaiting.slice(0, 12)})`, {
+        issue: state.number,
+        hint: `an approval must cover what is on the branch: "epm revise ${state.number} -m '<what changed>'" has it re-recorded and reviewed`,
+      });
+    }
   }
 
   /** Writes the event's marker, then projects labels; returns the new state. */
@@ -239,8 +256,14 @@ export class Engine {
           };
         }
         const findings = seen.findings.map((f) => f.kind);
-        if (!findings.length && !effect.wakeDue) return undefined;
+        // Local compute has no GPU count: wall-clock hours count as GPU-hours (one device), the conservative reading.
         const usedGpuHours = Math.max(0, (Date.parse(at) - startedAt) / 3_600_000);
+        const { settings } = this.deps;
+        const planned = (state.frozen?.manifest ?? state.plan?.manifest)?.gpuHours;
+        const overBudget = state.runs.reduce((sum, r) => sum + (r === run ? 0 : r.usedGpuHours), 0) + usedGpuHours >= settings.gpuHoursPerExperiment;
+        const deviates = planned !== undefined && usedGpuHours > settings.computeDeviationFactor * planned;
+        // Record only when a check fires or a wake is due; otherwise there is nothing new to say.
+        if (!findings.length && !effect.wakeDue && !overBudget && !deviates) return undefined;
         return {
           kind: 'progress', k: effect.k, wake: effect.wakeDue, usedGpuHours, projectedGpuHours: usedGpuHours,
           observation: { state: seen.state, findings, ...(seen.phase ? { phase: seen.phase } : {}), ...(seen.heartbeatAgeMs !== undefined ? { heartbeatAgeMs: seen.heartbeatAgeMs } : {}) },
@@ -264,6 +287,7 @@ export class Engine {
     try {
       const event = { ...this.humanEventFor(state, action, who), key: effect.key, at };
       transition(state, event);
+      if (event.kind === 'approval') await this.assertBranchUnmoved(state);
       return event;
     } catch (error) {
       if (!isEpmError(error)) throw error;

@@ -243,3 +243,48 @@ describe('engine: the whole lifecycle in local form', () => {
     expect(report.state.status).toBe('awaiting-result-approval');
   });
 });
+
+describe('engine: budgets between wakes', () => {
+  it('stops a run at the GPU-hour budget even when no wake is due', async () => {
+    const world = createWorld({ gpuHoursPerExperiment: 1, wakeMinutes: [10_000], computeDeviationFactor: 1000 });
+    world.compute.inspectionsToExit = 100;
+    await world.tracker.createIssue({ title: 'Adam vs SGD', body: 'b', labels: [], author: 'lead' });
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    await world.engine.tick(1);
+    world.clock.now = new Date('2026-01-01T00:59:00Z');
+    expect((await world.engine.tick(1)).steps).toEqual([]);
+    world.clock.now = new Date('2026-01-01T01:00:00Z');
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('blocked');
+    expect(report.state.blocked?.decision).toMatch(/GPU-hour budget is exhausted \(1\.00 of 1 used, run 1 still allocated\)/);
+    // The run stays up for the human; aborting releases it.
+    expect(world.compute.runs.get('1-1')!.released).toBe(false);
+    await world.engine.act(1, { kind: 'abort', reason: 'over budget' }, 'lead');
+    await world.engine.tick(1);
+    expect(world.compute.runs.get('1-1')!.released).toBe(true);
+  });
+});
+
+describe('engine: approvals are pinned to what is on the branch', () => {
+  it('refuses an approval when the branch has commits after the plan, and records the refusal of a comment command', async () => {
+    const world = createWorld();
+    await world.tracker.createIssue({ title: 'Adam vs SGD', body: 'b', labels: [], author: 'lead' });
+    await world.engine.tick(1);
+    // Someone edits plan.md on the branch after the plan was recorded.
+    await world.workspace.writeFiles('epm/1-adam-vs-sgd', { 'experiments/1-adam-vs-sgd/plan.md': '# edited by hand\n' });
+    await world.workspace.commitAll('epm/1-adam-vs-sgd');
+    const before = await world.tracker.getIssue(1);
+    await expect(world.engine.act(1, { kind: 'approve' }, 'lead')).rejects.toThrow(/the experiment branch moved after the version awaiting approval/);
+    expect(await world.tracker.getIssue(1)).toEqual(before);
+    world.tracker.humanSays(1, 'lead', '/epm approve');
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('awaiting-plan-approval');
+    expect(report.state.timeline.at(-1)?.summary).toMatch(/refused: the experiment branch moved/);
+    // Revising re-records the plan; the new version can be approved.
+    await world.engine.act(1, { kind: 'revise', message: 'take my edit into account' }, 'lead');
+    const replanned = await world.engine.tick(1);
+    expect(replanned.state.status).toBe('awaiting-plan-approval');
+    expect((await world.engine.act(1, { kind: 'approve' }, 'lead')).state.status).toBe('implementing');
+  });
+});
