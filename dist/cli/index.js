@@ -10171,1736 +10171,6 @@ function deepFreeze(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/domain/planned-manifest.ts
-/**
- * The planned manifest: the machine-readable half of a plan. Approval of the
- * plan freezes it as the experiment's pre-registration; any later change is
- * recorded as a deviation, never applied silently.
- */
-
-
-/** Schema of the planned manifest a planner submits. */
-const plannedManifestSchema = object({
-    hypothesis: schemas_string().trim().min(1).describe('The claim under test, falsifiable.'),
-    conditions: array(object({ name: schemas_string().trim().min(1), description: schemas_string().optional() }).strict())
-        .min(1)
-        .describe('Arms of the experiment.'),
-    metrics: array(object({ name: schemas_string().trim().min(1), goal: schemas_enum(['max', 'min']).optional(), primary: schemas_boolean().optional() })
-        .strict())
-        .min(1)
-        .describe('Metrics the run must log; every one is reported in the clean result.'),
-    seeds: array(schemas_number().int()).min(1).describe('Random seeds, one run per condition and seed.'),
-    figures: array(object({ name: schemas_string().trim().min(1), description: schemas_string() }).strict())
-        .describe('Figures the clean result will contain.'),
-    success: array(schemas_string().trim().min(1)).min(1).describe('Criteria that count as success.'),
-    kill: array(schemas_string().trim().min(1)).min(1).describe('Criteria on which the run is stopped early.'),
-    gpuHours: schemas_number().nonnegative().describe('Budgeted GPU-hours for the whole run.'),
-    lane: schemas_enum(LANES),
-    command: schemas_string().trim().min(1).describe('Command that runs the experiment from the worktree root.'),
-    smokeCommand: schemas_string().trim().min(1).optional().describe('The real run with one cell.'),
-    outputs: array(schemas_string().trim().min(1)).default([]).describe('Declared deliverables (paths relative to the worktree).'),
-    inputs: array(schemas_string().trim().min(1)).default([]).describe('Declared inputs: datasets, base models, files.'),
-    parent: schemas_number().int().positive().optional().describe('Parent experiment of a follow-up.'),
-})
-    .strict();
-/** Stable JSON for comparison (object keys sorted). */
-function canonicalJson(value) {
-    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        : v);
-}
-/** Lists every top-level field where `next` departs from the frozen manifest. */
-function diffManifest(frozen, next) {
-    const fields = new Set([...Object.keys(frozen), ...Object.keys(next)]);
-    const deviations = [];
-    for (const field of [...fields].sort()) {
-        const from = canonicalJson(frozen[field] ?? null);
-        const to = canonicalJson(next[field] ?? null);
-        if (from !== to)
-            deviations.push({ field, from, to });
-    }
-    return deviations;
-}
-
-;// CONCATENATED MODULE: ./src/domain/roles.ts
-/**
- * The roles of the lifecycle and the schema of what each returns. A role only
- * proposes; the engine validates its output against these schemas and a gate
- * decides whether the status moves.
- */
-
-
-/** Every role EPM dispatches. */
-const ROLE_NAMES = [
-    'clarifier',
-    'planner',
-    'plan-critic',
-    'implementer',
-    'code-reviewer',
-    'fixer',
-    'tester',
-    'experimenter',
-    'post-experimenter',
-    'analyzer',
-    'result-critic',
-    'follow-up-designer',
-];
-const roles_text = schemas_string().trim().min(1);
-/** A finding with a bug class, used by reviewers and testers (the whack-a-mole detector counts classes). */
-const classedFinding = object({ class: roles_text, text: roles_text, file: schemas_string().optional() }).strict();
-/** Output schema of each role. */
-const roleOutputSchemas = {
-    clarifier: object({
-        questions: array(roles_text).describe('Numbered questions that block a plan; empty means "no blocking ambiguities".'),
-        related: array(schemas_number().int().positive()).default([]).describe('Related issues found first.'),
-        summary: schemas_string().default(''),
-    })
-        .strict(),
-    planner: object({
-        plan: roles_text.describe('The full plan.md in Markdown, with every required section.'),
-        manifest: plannedManifestSchema,
-        related: array(schemas_number().int().positive()).default([]),
-    })
-        .strict(),
-    'plan-critic': object({
-        findings: array(object({ severity: schemas_enum(['BLOCKER', 'CONCERN', 'NIT']), text: roles_text, section: schemas_string().optional() }).strict()),
-    })
-        .strict(),
-    implementer: object({
-        done: array(roles_text),
-        notDone: array(roles_text).default([]),
-        howToVerify: array(roles_text).min(1),
-        needsHumanEyes: array(roles_text).default([]),
-    })
-        .strict(),
-    'code-reviewer': object({ verdict: schemas_enum(['PASS', 'CONCERNS', 'FAIL']), findings: array(classedFinding) })
-        .strict()
-        .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a non-PASS verdict must list findings' }),
-    fixer: object({ fixed: array(classedFinding).min(1), summary: schemas_string().default('') }).strict(),
-    tester: object({
-        verdict: schemas_enum(['green', 'red']),
-        failures: array(classedFinding).default([]),
-        smoke: object({ ran: schemas_boolean(), uploadsVerified: schemas_boolean(), detail: schemas_string().default('') }).strict(),
-    })
-        .strict()
-        .refine((o) => o.verdict === 'green' || o.failures.length > 0, { message: 'a red verdict must list failures' }),
-    experimenter: object({
-        diagnosis: roles_text,
-        classification: schemas_enum(['infra', 'code', 'none']),
-        action: schemas_enum(['continue', 'relaunch', 'hot-fix', 'fail']),
-        hotFix: object({ linesChanged: schemas_number().int().nonnegative(), logicChange: schemas_boolean(), description: roles_text }).strict().optional(),
-    })
-        .strict(),
-    'post-experimenter': object({ checklist: array(object({ item: roles_text, ok: schemas_boolean(), detail: schemas_string().default('') }).strict()).min(1) })
-        .strict(),
-    analyzer: object({
-        title: roles_text,
-        confidence: schemas_enum(['HIGH', 'MODERATE', 'LOW']),
-        result: roles_text.describe('The clean result in Markdown.'),
-        deviationsStated: array(schemas_string()).default([]),
-    })
-        .strict(),
-    'result-critic': object({ verdict: schemas_enum(['PASS', 'REVISE']), findings: array(object({ text: roles_text }).strict()).default([]) })
-        .strict()
-        .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a REVISE verdict must list findings' }),
-    'follow-up-designer': object({
-        proposals: array(object({ title: roles_text, change: roles_text, rationale: roles_text, gpuHours: schemas_number().nonnegative() }).strict())
-            .min(1)
-            .max(3),
-    })
-        .strict(),
-};
-
-;// CONCATENATED MODULE: ./src/domain/event-schema.ts
-/**
- * The schema of every recorded event. Markers are data read back from a
- * tracker — possibly written by an older EPM, or edited — so each payload is
- * validated before it is applied; a payload that does not match is reported
- * and skipped, never trusted and never a crash.
- */
-
-
-
-const event_schema_text = schemas_string();
-const human = { actor: event_schema_text, source: event_schema_text };
-const event_schema_checks = array(object({ name: event_schema_text, command: event_schema_text, ok: schemas_boolean(), output: event_schema_text }));
-const event_schema_meta = {
-    key: schemas_string().min(1),
-    at: schemas_string().min(1),
-    usage: object({ usd: schemas_number(), inputTokens: schemas_number(), outputTokens: schemas_number() }).optional(),
-    from: schemas_enum(STATUSES).optional(),
-    to: schemas_enum(STATUSES).optional(),
-    gate: object({ gate: event_schema_text, passed: schemas_boolean(), reasons: array(event_schema_text) }).optional(),
-};
-const event_schema_event = (kind, shape) => object({ kind: literal(kind), ...event_schema_meta, ...shape });
-/** One schema per event kind. */
-const EVENT_SCHEMAS = {
-    'auto-defaults': event_schema_event('auto-defaults', { type: schemas_enum(ISSUE_TYPES), lane: schemas_enum(LANES), applied: array(event_schema_text) }),
-    clarify: event_schema_event('clarify', { output: roleOutputSchemas.clarifier }),
-    plan: event_schema_event('plan', { version: event_schema_text, path: event_schema_text, output: roleOutputSchemas.planner }),
-    'plan-critique': event_schema_event('plan-critique', { output: roleOutputSchemas['plan-critic'] }),
-    approval: event_schema_event('approval', { stage: schemas_enum(['plan', 'result']), version: event_schema_text, ...human }),
-    revise: event_schema_event('revise', { message: event_schema_text, ...human }),
-    lane: event_schema_event('lane', { lane: schemas_enum(LANES), ...human }),
-    abort: event_schema_event('abort', { reason: event_schema_text, ...human }),
-    retry: event_schema_event('retry', { ...human }),
-    unblock: event_schema_event('unblock', { note: event_schema_text, ...human }),
-    rejected: event_schema_event('rejected', { command: event_schema_text, reason: event_schema_text, ...human }),
-    implementation: event_schema_event('implementation', { sha: event_schema_text, output: roleOutputSchemas.implementer, checks: event_schema_checks }),
-    'code-review': event_schema_event('code-review', { output: roleOutputSchemas['code-reviewer'] }),
-    fix: event_schema_event('fix', { loop: schemas_enum(['code', 'test']), sha: event_schema_text, output: roleOutputSchemas.fixer, checks: event_schema_checks }),
-    'test-verdict': event_schema_event('test-verdict', { output: roleOutputSchemas.tester }),
-    launch: event_schema_event('launch', { k: schemas_number().int().positive(), runId: event_schema_text, sha: event_schema_text, tag: event_schema_text, logPath: event_schema_text, startedAt: event_schema_text, command: event_schema_text }),
-    progress: event_schema_event('progress', {
-        k: schemas_number().int().positive(),
-        wake: schemas_boolean(),
-        usedGpuHours: schemas_number(),
-        projectedGpuHours: schemas_number(),
-        observation: object({
-            state: schemas_enum(['running', 'exited', 'stalled', 'lost', 'unknown']),
-            phase: event_schema_text.optional(),
-            findings: array(event_schema_text),
-            heartbeatAgeMs: schemas_number().optional(),
-        }),
-    }),
-    'run-ended': event_schema_event('run-ended', { k: schemas_number().int().positive(), exitCode: schemas_number().int().nullable(), missingOutputs: array(event_schema_text), endedAt: event_schema_text, lost: schemas_boolean() }),
-    'hot-fix': event_schema_event('hot-fix', { k: schemas_number().int().nonnegative(), output: roleOutputSchemas.experimenter, sha: event_schema_text.optional(), measuredLines: schemas_number().int().nonnegative().optional() }),
-    'compute-released': event_schema_event('compute-released', { k: schemas_number().int().positive() }),
-    'upload-verified': event_schema_event('upload-verified', { output: roleOutputSchemas['post-experimenter'] }),
-    'clean-result': event_schema_event('clean-result', { sha: event_schema_text, path: event_schema_text, output: roleOutputSchemas.analyzer }),
-    'result-critique': event_schema_event('result-critique', { output: roleOutputSchemas['result-critic'] }),
-    'follow-ups': event_schema_event('follow-ups', { output: roleOutputSchemas['follow-up-designer'] }),
-    'role-error': event_schema_event('role-error', { role: schemas_enum(ROLE_NAMES), error: event_schema_text }),
-    'budget-stop': event_schema_event('budget-stop', { what: schemas_enum(['model-usd', 'gpu-hours']), used: schemas_number(), limit: schemas_number() }),
-};
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v) => typeof v === 'string';
-const isOptional = (v, check) => v === undefined || check(v);
-const OBSERVED = new Set(['running', 'exited', 'stalled', 'lost', 'unknown']);
-const STATUS_SET = new Set(STATUSES);
-/**
- * A hand-written check equal to `EVENT_SCHEMAS.progress`, for speed: progress
- * markers are most of a long run's history and are folded on every tick.
- * A property test keeps it in step with the schema.
- */
-function isProgressPayload(p) {
-    if (!isObject(p) || p.kind !== 'progress' || !isString(p.key) || p.key === '' || !isString(p.at) || p.at === '')
-        return false;
-    if (!Number.isSafeInteger(p.k) || p.k <= 0 || typeof p.wake !== 'boolean')
-        return false;
-    if (typeof p.usedGpuHours !== 'number' || !Number.isFinite(p.usedGpuHours) || typeof p.projectedGpuHours !== 'number' || !Number.isFinite(p.projectedGpuHours))
-        return false;
-    if (!isOptional(p.from, (v) => isString(v) && STATUS_SET.has(v)) || !isOptional(p.to, (v) => isString(v) && STATUS_SET.has(v)))
-        return false;
-    if (p.usage !== undefined || p.gate !== undefined)
-        return EVENT_SCHEMAS.progress.safeParse(p).success;
-    const o = p.observation;
-    if (!isObject(o) || !isString(o.state) || !OBSERVED.has(o.state))
-        return false;
-    if (!isOptional(o.phase, isString) || !isOptional(o.heartbeatAgeMs, (v) => typeof v === 'number' && Number.isFinite(v)))
-        return false;
-    return Array.isArray(o.findings) && o.findings.every(isString);
-}
-/** Validates a marker payload as the event of kind `kind`: the event, or the problems found. */
-function parseRecordedEvent(kind, payload) {
-    if (kind === 'progress' && isProgressPayload(payload))
-        return { event: payload };
-    const schema = EVENT_SCHEMAS[kind];
-    if (!schema)
-        return { problem: `unknown marker kind epm:${kind} (written by a newer EPM?)` };
-    const parsed = schema.safeParse(payload);
-    if (parsed.success)
-        return { event: parsed.data };
-    const issue = parsed.error.issues[0];
-    return { problem: `payload does not match the ${kind} event: ${issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : 'invalid'}` };
-}
-
-;// CONCATENATED MODULE: ./src/domain/markers.ts
-
-/** What a marker kind must look like: lower-case, starts with a letter, at most 40 characters. */
-const MARKER_KIND_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
-const EXCERPT_MAX = 80;
-/** True when `kind` is a valid marker kind. */
-const isMarkerKind = (kind) => typeof kind === 'string' && MARKER_KIND_PATTERN.test(kind);
-/** True when `version` is a valid marker version (a safe integer ≥ 1). */
-const isMarkerVersion = (version) => typeof version === 'number' && Number.isSafeInteger(version) && version >= 1;
-/** Throws bad-input unless `kind` is a valid marker kind. */
-const assertKind = (kind) => {
-    if (!isMarkerKind(kind)) {
-        throw badInput(`Marker kind ${markers_describe(kind)} is invalid.`, {
-            hint: 'Use 1–40 characters: a lower-case letter, then lower-case letters, digits or "-" (e.g. "plan-critique").',
-        });
-    }
-    return kind;
-};
-/** Throws bad-input unless `version` is a valid marker version. */
-const assertVersion = (kind, version) => {
-    if (!isMarkerVersion(version)) {
-        throw badInput(`Marker epm:${kind} has invalid version ${markers_describe(version)}.`, {
-            hint: 'Use an integer ≥ 1; nextVersion(markers, kind) gives the next free one.',
-        });
-    }
-    return version;
-};
-const markers_describe = (value) => {
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    if (typeof value === 'bigint')
-        return `${value}n`;
-    if (typeof value === 'symbol' || typeof value === 'function')
-        return `(${typeof value})`;
-    return String(value);
-};
-/**
- * Renders a marker as the exact text EPM posts in a comment.
- * Throws bad-input when the kind or version is invalid, the prose is not a
- * string, or the payload is not exactly representable as JSON.
- */
-const renderMarker = (marker) => {
-    if (typeof marker !== 'object' || marker === null) {
-        throw badInput('Marker must be an object with kind, version, payload and prose.');
-    }
-    const kind = assertKind(marker.kind);
-    const version = assertVersion(kind, marker.version);
-    if (typeof marker.prose !== 'string') {
-        throw badInput(`Marker epm:${kind} v${version} has prose of type ${typeof marker.prose}.`, {
-            hint: 'Pass the prose as a string; use "" for none.',
-        });
-    }
-    const json = escapeJson(serializePayload(kind, version, marker.payload));
-    const prose = escapeMarkerProse(marker.prose);
-    const head = `<!-- epm:${kind} v${version} -->\n`;
-    const body = prose === '' ? '' : `${prose}\n\n`;
-    return `${head}${body}\`\`\`json\n${json}\n\`\`\`\n<!-- /epm:${kind} -->`;
-};
-/**
- * The prose exactly as {@link renderMarker} writes it and {@link parseMarkers}
- * reads it back: line endings normalised to `\n`, trimmed, `<!--` and `-->`
- * turned into `&lt;!--` and `--&gt;` (they display the same in Markdown), and
- * every line that could open a code fence (``` or ~~~ after up to three
- * spaces) prefixed with a backslash. The escape is deliberately not reversed.
- */
-const escapeMarkerProse = (prose) => prose
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    // `<!--` first, so that `<!-->` becomes `&lt;!--&gt;`; neither replacement can create the other.
-    .replace(/<!--/g, '&lt;!--')
-    .replace(/-->/g, '--&gt;')
-    .split('\n')
-    .map((line) => line.replace(/^( {0,3})(`{3}|~{3})/, '$1\\$2'))
-    .join('\n');
-/**
- * `<`, `>` and `&` only occur inside JSON strings, where their `\u` escapes are
- * equivalent; escaping them means no payload can spell `<!--` or `-->`.
- */
-const escapeJson = (json) => json.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-/**
- * Pretty-prints `payload` like `JSON.stringify(payload, null, 2)`, but refuses
- * anything that would not parse back to the same value, and keeps `-0`.
- */
-const serializePayload = (kind, version, payload) => {
-    const fail = (path, what, hint) => {
-        throw badInput(`Marker epm:${kind} v${version} payload${path} ${what}.`, { hint });
-    };
-    const ancestors = new Set();
-    const write = (value, path, indent) => {
-        switch (typeof value) {
-            case 'string':
-                return JSON.stringify(value);
-            case 'boolean':
-                return value ? 'true' : 'false';
-            case 'number':
-                if (!Number.isFinite(value)) {
-                    return fail(path, `is ${value}, which JSON cannot hold`, 'Store non-finite numbers as null or a string.');
-                }
-                return Object.is(value, -0) ? '-0' : JSON.stringify(value);
-            case 'undefined':
-                return fail(path, 'is undefined', 'Use null for "no value", or leave the property out.');
-            case 'bigint':
-                return fail(path, 'is a BigInt, which JSON cannot hold', 'Store it as a decimal string.');
-            case 'function':
-                return fail(path, 'is a function', 'Payloads hold data only.');
-            case 'symbol':
-                return fail(path, 'is a symbol', 'Payloads hold data only.');
-        }
-        if (value === null)
-            return 'null';
-        const object = value;
-        if (ancestors.has(object)) {
-            return fail(path, 'refers back to itself (a cycle)', 'Payloads must be trees.');
-        }
-        const inner = `${indent}  `;
-        ancestors.add(object);
-        let text;
-        if (Array.isArray(object)) {
-            const items = [];
-            for (let i = 0; i < object.length; i += 1) {
-                if (!(i in object)) {
-                    fail(`${path}[${i}]`, 'is a hole in a sparse array', 'Fill the hole with null.');
-                }
-                items.push(inner + write(object[i], `${path}[${i}]`, inner));
-            }
-            text = items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n${indent}]`;
-        }
-        else {
-            const proto = Object.getPrototypeOf(object);
-            if (proto !== Object.prototype && proto !== null) {
-                const name = object.constructor?.name;
-                fail(path, `is a ${typeof name === 'string' && name !== '' ? name : 'non-plain object'}, not a plain object`, 'Convert it to plain JSON first (e.g. a Date to its ISO string, a Map to an object).');
-            }
-            if (Object.getOwnPropertySymbols(object).length > 0) {
-                fail(path, 'has symbol keys, which JSON cannot hold', 'Use string keys.');
-            }
-            const entries = [];
-            for (const key of Object.keys(object)) {
-                const child = object[key];
-                // Like JSON.stringify, an undefined property is simply absent.
-                if (child === undefined)
-                    continue;
-                const childPath = `${path}.${key}`;
-                entries.push(`${inner}${JSON.stringify(key)}: ${write(child, childPath, inner)}`);
-            }
-            text = entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n${indent}}`;
-        }
-        ancestors.delete(object);
-        return text;
-    };
-    return write(payload, '', '');
-};
-const OPEN_TAG = /^<!--[ \t]*epm:(\S+)[ \t]+v(\S+?)[ \t]*-->$/;
-const CLOSE_TAG = /^<!--[ \t]*\/epm:(\S+?)[ \t]*-->$/;
-const EXPECTED_TAGS = 'expected `<!-- epm:<kind> v<n> -->` or `<!-- /epm:<kind> -->`';
-/** Finds every marker-like tag in `body`, in order. */
-/** Index of the next `<!--` followed by optional whitespace and `epm:` or `/epm:`, or -1. */
-const nextTagStart = (body, from) => {
-    for (let at = body.indexOf('<!--', from); at !== -1; at = body.indexOf('<!--', at + 4)) {
-        let i = at + 4;
-        while (i < body.length && /\s/.test(body[i] ?? ''))
-            i += 1;
-        if (body[i] === '/')
-            i += 1;
-        if (body.startsWith('epm:', i))
-            return at;
-    }
-    return -1;
-};
-const tokenize = (body) => {
-    const tokens = [];
-    // indexOf finds candidate tags far faster than a global regex over long payloads.
-    let resume = 0;
-    for (let start = nextTagStart(body, resume); start !== -1; start = nextTagStart(body, resume)) {
-        const close = body.indexOf('-->', start + 4);
-        const newline = body.indexOf('\n', start);
-        if (close === -1 || (newline !== -1 && newline < close)) {
-            const end = newline === -1 ? body.length : newline;
-            tokens.push({ type: 'junk', start, end, reason: `marker tag is not closed by "-->" on the same line; ${EXPECTED_TAGS}` });
-            resume = end;
-            continue;
-        }
-        const end = close + 3;
-        const tag = body.slice(start, end);
-        resume = end;
-        const open = OPEN_TAG.exec(tag);
-        if (open) {
-            const kind = open[1] ?? '';
-            const rawVersion = open[2] ?? '';
-            const version = /^[1-9][0-9]*$/.test(rawVersion) ? Number(rawVersion) : undefined;
-            tokens.push({
-                type: 'open',
-                start,
-                end,
-                kind,
-                version: version !== undefined && Number.isSafeInteger(version) ? version : undefined,
-                rawVersion,
-                kindOk: isMarkerKind(kind),
-            });
-            continue;
-        }
-        const closeTag = CLOSE_TAG.exec(tag);
-        if (closeTag) {
-            tokens.push({ type: 'close', start, end, kind: closeTag[1] ?? '' });
-            continue;
-        }
-        tokens.push({ type: 'junk', start, end, reason: `unrecognised marker tag; ${EXPECTED_TAGS}` });
-    }
-    return tokens;
-};
-/** Up to 80 characters of `body` from `start`, whitespace collapsed. */
-const excerptAt = (body, start, end) => {
-    const text = body
-        .slice(start, end ?? start + EXCERPT_MAX * 4)
-        .replace(/\s+/g, ' ')
-        .trim();
-    return text.length <= EXCERPT_MAX ? text : `${text.slice(0, EXCERPT_MAX - 1)}…`;
-};
-/**
- * Finds every marker block in `body`, in order. Malformed blocks and tags are
- * reported as problems and skipped; this never throws. Text outside blocks is
- * ignored. CRLF line endings are accepted.
- */
-const parseMarkers = (body) => {
-    const markers = [];
-    const problems = [];
-    if (typeof body !== 'string')
-        return { markers, problems };
-    const single = parseSingleRendered(body);
-    if (single)
-        return { markers: [single], problems };
-    const text = body.includes('\r') ? body.replace(/\r\n/g, '\n') : body;
-    const blockProblem = (block, reason, at = block.token.start) => {
-        const problem = { kind: block.token.kind, reason, excerpt: excerptAt(text, at) };
-        if (block.token.version !== undefined)
-            problem.version = block.token.version;
-        problems.push(problem);
-    };
-    const label = (block) => `epm:${block.token.kind}${block.token.version === undefined ? '' : ` v${block.token.version}`}`;
-    let open;
-    for (const token of tokenize(text)) {
-        if (token.type === 'junk') {
-            if (open && !open.broken) {
-                blockProblem(open, `${label(open)} contains a malformed marker tag (${token.reason}); the block is skipped`, token.start);
-                open.broken = true;
-            }
-            else {
-                problems.push({ reason: token.reason, excerpt: excerptAt(text, token.start, token.end) });
-            }
-            continue;
-        }
-        if (token.type === 'open') {
-            if (open && !open.broken) {
-                blockProblem(open, `${label(open)} is not closed before another marker opens (nested open or missing \`<!-- /epm:${open.token.kind} -->\`); it is skipped`);
-            }
-            open = { token, broken: false };
-            if (!token.kindOk) {
-                blockProblem(open, `marker kind "${token.kind}" is invalid; expected a lower-case letter then up to 39 of [a-z0-9-]; the block is skipped`);
-                open.broken = true;
-            }
-            else if (token.version === undefined) {
-                blockProblem(open, `epm:${token.kind} has invalid version "v${token.rawVersion}"; expected v<integer ≥ 1>; the block is skipped`);
-                open.broken = true;
-            }
-            continue;
-        }
-        // A close tag.
-        if (!open) {
-            problems.push({
-                kind: token.kind,
-                reason: `close tag \`<!-- /epm:${token.kind} -->\` has no matching open tag`,
-                excerpt: excerptAt(text, token.start, token.end),
-            });
-            continue;
-        }
-        const block = open;
-        open = undefined;
-        if (token.kind !== block.token.kind) {
-            blockProblem(block, `${label(block)} is closed by \`<!-- /epm:${token.kind} -->\`; expected \`<!-- /epm:${block.token.kind} -->\`; the block is skipped`);
-            continue;
-        }
-        if (block.broken)
-            continue;
-        const parsed = parseBlockContent(text.slice(block.token.end, token.start));
-        if ('reason' in parsed) {
-            blockProblem(block, `${label(block)} ${parsed.reason}; the block is skipped`);
-            continue;
-        }
-        markers.push({ kind: block.token.kind, version: block.token.version, payload: parsed.payload, prose: parsed.prose });
-    }
-    if (open && !open.broken) {
-        blockProblem(open, `${label(open)} is never closed; expected \`<!-- /epm:${open.token.kind} -->\` after its JSON fence`);
-    }
-    return { markers, problems };
-};
-/**
- * Fast path for the common case, a body holding exactly one marker as
- * {@link renderMarker} writes it: one open tag at the start, its close tag at
- * the end, no other tag between. Returns undefined whenever the body departs
- * from that shape in any way, and the general parser decides instead, so the
- * result is always the same as the general path's.
- */
-const parseSingleRendered = (body) => {
-    if (!body.startsWith('<!-- epm:'))
-        return undefined;
-    const headEnd = body.indexOf(' -->\n', 9);
-    if (headEnd === -1)
-        return undefined;
-    const head = body.slice(9, headEnd);
-    const space = head.indexOf(' v');
-    if (space === -1)
-        return undefined;
-    const kind = head.slice(0, space);
-    const rawVersion = head.slice(space + 2);
-    if (!isMarkerKind(kind) || !/^[1-9][0-9]{0,15}$/.test(rawVersion))
-        return undefined;
-    const version = Number(rawVersion);
-    if (!Number.isSafeInteger(version))
-        return undefined;
-    const closeTag = `\n<!-- /epm:${kind} -->`;
-    if (!body.endsWith(closeTag))
-        return undefined;
-    const contentStart = headEnd + 5;
-    const contentEnd = body.length - closeTag.length + 1;
-    if (contentEnd < contentStart || body.indexOf('<!--', contentStart) !== contentEnd)
-        return undefined;
-    const content = body.slice(contentStart, contentEnd);
-    // Rendered shape: optional prose, then the fence, the JSON, and the closing fence last.
-    if (!content.endsWith('\n```\n'))
-        return undefined;
-    const fence = content.indexOf('```json\n');
-    if (fence === -1 || (fence > 0 && content[fence - 1] !== '\n'))
-        return undefined;
-    const prose = content.slice(0, fence);
-    if (prose.includes('\r'))
-        return undefined;
-    let payload;
-    try {
-        // A prose line opening a second fence, or a fence inside the JSON, makes this fail: the general path decides then.
-        payload = JSON.parse(content.slice(fence + 8, content.length - 5));
-    }
-    catch {
-        return undefined;
-    }
-    return { kind, version, payload, prose: prose.trim() };
-};
-const FENCE_OPEN = '```json';
-const FENCE_CLOSE = '```';
-/** True when `text[from, end of line)` holds only spaces and tabs; returns the index after that line's newline (or the end). */
-const restOfLineBlank = (text, from) => {
-    let i = from;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t'))
-        i += 1;
-    if (i === text.length)
-        return i;
-    return text[i] === '\n' ? i + 1 : undefined;
-};
-/**
- * Splits the inside of a block into prose and payload, or says what is wrong.
- * Scans with indexOf rather than splitting into lines: reduction parses every
- * marker of an issue on every tick, so this is the hot path.
- */
-const parseBlockContent = (content) => {
-    // The JSON fence is the last thing in a block, and JSON text never holds a fence line.
-    let opening = content.lastIndexOf(FENCE_OPEN);
-    let jsonStart;
-    while (opening >= 0) {
-        if (opening === 0 || content[opening - 1] === '\n') {
-            jsonStart = restOfLineBlank(content, opening + FENCE_OPEN.length);
-            if (jsonStart !== undefined)
-                break;
-        }
-        opening = opening === 0 ? -1 : content.lastIndexOf(FENCE_OPEN, opening - 1);
-    }
-    if (opening < 0 || jsonStart === undefined)
-        return { reason: 'has no ```json fence holding its payload' };
-    let closing = jsonStart - 1;
-    let after;
-    for (;;) {
-        closing = content.indexOf(`\n${FENCE_CLOSE}`, closing);
-        if (closing < 0)
-            break;
-        after = restOfLineBlank(content, closing + 1 + FENCE_CLOSE.length);
-        if (after !== undefined)
-            break;
-        closing += 1;
-    }
-    if (closing < 0 || after === undefined) {
-        // An empty payload puts the closing fence right after the opening line.
-        if (content.startsWith(FENCE_CLOSE, jsonStart) && restOfLineBlank(content, jsonStart + FENCE_CLOSE.length) !== undefined) {
-            return { reason: 'has invalid JSON in its fence (the fence is empty)' };
-        }
-        return { reason: 'has a ```json fence that is never closed by ```' };
-    }
-    if (content.slice(after).trim() !== '') {
-        return { reason: 'has text after its JSON fence; the fence must come last' };
-    }
-    let payload;
-    try {
-        payload = JSON.parse(content.slice(jsonStart, closing));
-    }
-    catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        return { reason: `has invalid JSON in its fence (${detail})` };
-    }
-    return { prose: content.slice(0, opening).trim(), payload };
-};
-/**
- * Gathers the markers of an issue's comments. Markers count only in comments
- * with `byEpm === true`; well-formed markers in other comments are listed in
- * `ignored` and never trusted. Problems are reported for EPM's comments only,
- * since a human may paste anything.
- */
-const collectMarkers = (comments) => {
-    const result = { markers: [], problems: [], ignored: [] };
-    for (const comment of comments) {
-        const { markers, problems } = parseMarkers(comment.body);
-        if (comment.byEpm === true) {
-            for (const marker of markers) {
-                result.markers.push({
-                    ...marker,
-                    commentId: comment.id,
-                    author: comment.author,
-                    createdAt: comment.createdAt,
-                    index: result.markers.length,
-                });
-            }
-            for (const problem of problems)
-                result.problems.push({ ...problem, commentId: comment.id });
-        }
-        else {
-            for (const marker of markers) {
-                result.ignored.push({ commentId: comment.id, author: comment.author, kind: marker.kind, version: marker.version });
-            }
-        }
-    }
-    return result;
-};
-/**
- * The winning marker of each kind: the highest version; among duplicates of
- * the same kind and version the first wins (later ones are replays). Keys are
- * in order of each kind's first appearance.
- */
-const latestByKind = (markers) => {
-    const latest = new Map();
-    for (const marker of markers) {
-        const current = latest.get(marker.kind);
-        if (current === undefined || marker.version > current.version)
-            latest.set(marker.kind, marker);
-    }
-    return latest;
-};
-/** `markers` without later duplicates of the same kind and version, order kept. */
-const dedupeByKindVersion = (markers) => {
-    const seen = new Set();
-    return markers.filter((marker) => {
-        const key = `${marker.kind} v${marker.version}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-};
-/** The version the next marker of `kind` should carry: 1 + the highest existing one, 1 when none. Throws bad-input on an invalid kind. */
-const nextVersion = (markers, kind) => {
-    assertKind(kind);
-    let highest = 0;
-    for (const marker of markers) {
-        if (marker.kind === kind && marker.version > highest)
-            highest = marker.version;
-    }
-    return highest + 1;
-};
-
-;// CONCATENATED MODULE: ./src/domain/state.ts
-/** Defaults matching the config defaults. */
-const DEFAULT_SETTINGS = {
-    maxRounds: 3,
-    replanAtCap: true,
-    planGateRetries: 2,
-    modelUsdPerExperiment: 50,
-    gpuHoursPerExperiment: 24,
-    computeDeviationFactor: 2,
-    wakeMinutes: [5, 10, 20, 40],
-    defaultType: 'experiment',
-    defaultLane: 'full',
-};
-/** The claim an issue names with a line `Claim: #N`, if any. */
-function parseClaimRef(body) {
-    const match = /^Claim:\s*#([1-9][0-9]*)\s*$/m.exec(body);
-    return match?.[1] ? Number(match[1]) : undefined;
-}
-/** The state of an issue before anything happened to it. */
-function initialState(issue, settings = DEFAULT_SETTINGS) {
-    const loop = () => ({ round: 0, classes: [] });
-    const claim = parseClaimRef(issue.body);
-    return {
-        ...(claim !== undefined ? { claim } : {}),
-        number: issue.number,
-        title: issue.title,
-        body: issue.body,
-        author: issue.author,
-        lane: settings.defaultLane,
-        laneConfirmed: false,
-        status: 'proposed',
-        settings,
-        keys: new Set(),
-        versions: new Map(),
-        cycle: 1,
-        replanned: false,
-        planGateFailures: 0,
-        deviations: [],
-        approvals: [],
-        loops: { clarify: loop(), plan: loop(), implement: loop(), code: loop(), test: loop(), result: loop() },
-        findings: [],
-        runs: [],
-        relaunchDue: false,
-        feedback: [],
-        pending: [],
-        spend: { usd: 0, inputTokens: 0, outputTokens: 0, gpuHours: 0 },
-        timeline: [],
-        labelProblems: [],
-        labels: [],
-        problems: [],
-        position: 0,
-    };
-}
-/** The current run attempt, if any. */
-const currentRun = (state) => state.runs[state.runs.length - 1];
-/** The version awaiting approval in the current status, if any. */
-function versionAwaitingApproval(state) {
-    if (state.status === 'awaiting-plan-approval')
-        return state.plan?.version;
-    if (state.status === 'awaiting-result-approval')
-        return state.result?.sha;
-    return undefined;
-}
-/** A deep copy of a state (Sets and Maps included). */
-function cloneState(state) {
-    return structuredClone(state);
-}
-
-;// CONCATENATED MODULE: ./src/domain/gates.ts
-const result = (gate, reasons) => ({ gate, passed: reasons.length === 0, reasons });
-/** Sections plan.md must contain, each a Markdown heading with content under it. */
-const REQUIRED_PLAN_SECTIONS = [
-    'Goal',
-    'Hypothesis',
-    'Possible outcomes',
-    'Why run it',
-    'Method',
-    'Conditions',
-    'Metrics',
-    'Seeds',
-    'Success and kill criteria',
-    'GPU-hour estimate',
-    'Lane',
-    'Related issues',
-];
-/** Splits Markdown into `heading → body` for headings of level 2 or deeper (case-insensitive keys). */
-function readSections(markdown) {
-    const sections = new Map();
-    let current;
-    // CommonMark: a fence closes only with the same character, at least as long, and nothing after it.
-    let fence;
-    for (const line of markdown.split(/\r?\n/)) {
-        const marks = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-        if (marks?.[1]) {
-            const char = marks[1][0];
-            if (!fence)
-                fence = { char, length: marks[1].length };
-            else if (char === fence.char && marks[1].length >= fence.length && (marks[2] ?? '').trim() === '')
-                fence = undefined;
-        }
-        const heading = fence || marks ? null : /^#{2,6}\s+(.+?)\s*#*\s*$/.exec(line);
-        if (heading?.[1]) {
-            current = heading[1].trim().toLowerCase();
-            sections.set(current, '');
-        }
-        else if (current !== undefined) {
-            sections.set(current, `${sections.get(current) ?? ''}${line}\n`);
-        }
-    }
-    return sections;
-}
-/** Gate `type-known`: the issue has exactly one known type. */
-function gateTypeKnown(type) {
-    return result('type-known', type ? [] : ['the issue has no type:* label and no default type applies']);
-}
-/** Gate `clarified`: the clarifier asked nothing, or a human answered after it asked. */
-function gateClarified(questions, answered) {
-    return result('clarified', questions.length === 0 || answered ? [] : [`${questions.length} question(s) await an answer in a comment`]);
-}
-/** Gate `plan-complete`: every required section present and non-empty; the manifest agrees with the lane. */
-function gatePlanComplete(plan, manifest) {
-    const sections = readSections(plan);
-    const reasons = [];
-    for (const name of REQUIRED_PLAN_SECTIONS) {
-        const body = sections.get(name.toLowerCase());
-        if (body === undefined)
-            reasons.push(`section "## ${name}" is missing`);
-        else if (body.trim() === '')
-            reasons.push(`section "## ${name}" is empty`);
-    }
-    if (manifest.lane === 'follow-up' && manifest.parent === undefined) {
-        reasons.push('a follow-up plan must name its parent experiment (manifest.parent)');
-    }
-    return result('plan-complete', reasons);
-}
-/** Gate `no-blocker`: the plan critic raised no BLOCKER. */
-function gateNoBlocker(output) {
-    return result('no-blocker', output.findings.filter((f) => f.severity === 'BLOCKER').map((f) => `BLOCKER: ${f.text}`));
-}
-/** Gate `approval-current`: the approval names the version awaiting approval. */
-function gateApprovalCurrent(approved, current) {
-    if (current === undefined)
-        return result('approval-current', ['nothing awaits approval']);
-    return result('approval-current', approved === current ? [] : [`approval names ${approved.slice(0, 12)} but the current version is ${current.slice(0, 12)}`]);
-}
-/** Gate `builds-and-lints`: every configured check passed. */
-function gateBuildsAndLints(checks) {
-    return result('builds-and-lints', checks.filter((c) => !c.ok).map((c) => `check "${c.name}" failed: ${c.command}`));
-}
-/** Gate `code-review-pass`: the reviewer's verdict is PASS. */
-function gateCodeReviewPass(output) {
-    return result('code-review-pass', output.verdict === 'PASS' ? [] : [`verdict ${output.verdict}`, ...output.findings.map((f) => `${f.class}: ${f.text}`)]);
-}
-/** Gate `tests-green`: tests pass and the smoke run exercised and verified every upload. */
-function gateTestsGreen(output) {
-    const reasons = output.failures.map((f) => `${f.class}: ${f.text}`);
-    if (output.verdict !== 'green' && reasons.length === 0)
-        reasons.push('tests are red');
-    if (!output.smoke.ran)
-        reasons.push('the smoke run did not run');
-    else if (!output.smoke.uploadsVerified)
-        reasons.push('the smoke run did not verify its uploads');
-    return result('tests-green', reasons);
-}
-/** Gate `run-exited`: the run exited 0 and every declared output exists. */
-function gateRunExited(exitCode, missingOutputs) {
-    const reasons = missingOutputs.map((o) => `declared output "${o}" is missing`);
-    if (exitCode !== 0)
-        reasons.unshift(exitCode === null ? 'the run ended without an exit code' : `the run exited with code ${exitCode}`);
-    return result('run-exited', reasons);
-}
-/** Gate `checklist-complete`: every reproducibility item holds and no compute is left billing. */
-function gateChecklistComplete(output, computeReleased) {
-    const reasons = output.checklist.filter((c) => !c.ok).map((c) => `${c.item}${c.detail ? `: ${c.detail}` : ''}`);
-    if (!computeReleased)
-        reasons.push('compute is still allocated');
-    return result('checklist-complete', reasons);
-}
-/** True when `name` appears as a whole token (so "acc" is not found inside "accuracy"). */
-const mentions = (text, name) => new RegExp(`(^|[^A-Za-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_-])`).test(text);
-const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\{\{[^}]*\}\}|<placeholder>/i;
-/** Gate `clean-result-lint`: the clean result is complete and honours the pre-registration. */
-function gateCleanResultLint(output, manifest, deviations) {
-    const reasons = [];
-    const placeholder = PLACEHOLDER.exec(output.result) ?? PLACEHOLDER.exec(output.title);
-    if (placeholder)
-        reasons.push(`placeholder "${placeholder[0]}" left in the result`);
-    if (!output.title.trimEnd().endsWith(`(${output.confidence} confidence)`)) {
-        reasons.push(`title must end with "(${output.confidence} confidence)" to match the stated confidence`);
-    }
-    for (const metric of manifest?.metrics ?? []) {
-        if (!mentions(output.result, metric.name))
-            reasons.push(`pre-registered metric "${metric.name}" is not reported`);
-    }
-    for (const figure of manifest?.figures ?? []) {
-        if (!mentions(output.result, figure.name))
-            reasons.push(`planned figure "${figure.name}" is not in the result`);
-    }
-    for (const deviation of deviations) {
-        if (!output.deviationsStated.some((d) => d.includes(deviation.field))) {
-            reasons.push(`deviation from the pre-registration in "${deviation.field}" is not stated`);
-        }
-    }
-    return result('clean-result-lint', reasons);
-}
-/** Gate `result-critic-pass`: the result critic found no overclaim left. */
-function gateResultCriticPass(output) {
-    if (output.verdict === 'PASS')
-        return result('result-critic-pass', []);
-    return result('result-critic-pass', output.findings.length ? output.findings.map((f) => f.text) : ['verdict REVISE']);
-}
-
-;// CONCATENATED MODULE: ./src/domain/detectors.ts
-/**
- * Detectors that stop runaway loops and runaway compute (DESIGN.md §2,
- * "Bounded loops" and "Monitoring").
- */
-/**
- * Whack-a-mole: in the last three fix rounds each round failed on a bug class
- * not seen in any earlier round — three distinct classes in three rounds means
- * fixes are moving the bug around rather than removing it.
- */
-function isWhackAMole(classesPerRound) {
-    if (classesPerRound.length < 3)
-        return false;
-    const lastThree = classesPerRound.slice(-3);
-    const seen = new Set(classesPerRound.slice(0, -3).flat());
-    const distinct = new Set();
-    for (const round of lastThree) {
-        const fresh = round.filter((c) => !seen.has(c));
-        if (fresh.length === 0)
-            return false;
-        for (const c of round) {
-            seen.add(c);
-            distinct.add(c);
-        }
-    }
-    return distinct.size >= 3;
-}
-/**
- * Projects total GPU-hours from the hours used so far and the fraction of work
- * done (when the run reports progress); without progress, only hours already
- * used count. A plan of 0 GPU-hours deviates as soon as any GPU time is used.
- */
-function projectCompute(plannedGpuHours, usedGpuHours, progress, factor) {
-    const projectedGpuHours = progress !== undefined && progress > 0 ? usedGpuHours / Math.min(progress, 1) : usedGpuHours;
-    return { projectedGpuHours, deviates: projectedGpuHours > factor * plannedGpuHours };
-}
-/**
- * When the experimenter should next be woken without a finding: wakes come at
- * growing intervals after launch (e.g. 5, 10, 20, 40 min, the last repeating).
- * Returns the time of wake number `wakesDone + 1`.
- */
-function nextWakeAt(launchedAt, wakesDone, wakeMinutes) {
-    let minutes = 0;
-    for (let i = 0; i <= wakesDone; i++) {
-        minutes += wakeMinutes[Math.min(i, wakeMinutes.length - 1)] ?? 5;
-    }
-    return new Date(launchedAt.getTime() + minutes * 60_000);
-}
-
-;// CONCATENATED MODULE: ./src/domain/transition.ts
-/**
- * The lifecycle as a pure function: `transition(state, event) → [next, effects]`.
- * A recorded event moves the state through its gate; a `tick` asks what is due.
- * Nothing here performs I/O.
- */
-
-
-
-
-
-
-/** Statuses before plan approval, where the lane can still change and revise restarts planning. */
-const BEFORE_PLAN_APPROVAL = ['proposed', 'clarifying', 'planning', 'plan-review', 'awaiting-plan-approval'];
-const RESULT_STATUSES = ['analyzing', 'result-review', 'awaiting-result-approval'];
-/** The status after `from` on this issue's route. */
-function nextStatus(state, from) {
-    const route = routeFor(state.type ?? state.settings.defaultType, state.lane);
-    return nextOnRoute(route, from) ?? 'done';
-}
-const expectStatus = (state, event, ...allowed) => {
-    if (!allowed.includes(state.status)) {
-        throw conflict(`a ${event.kind} event does not apply in status ${state.status} (expected ${allowed.join(' or ')})`, {
-            issue: state.number,
-            hint: 'it is stale (the issue moved on); run "epm show" to see the current status',
-        });
-    }
-};
-const block = (state, decision) => {
-    state.blocked = { decision, from: state.status };
-    return 'blocked';
-};
-const resetLoop = (state, loop) => {
-    state.loops[loop] = { round: 0, classes: [] };
-};
-/** At a loop's cap: re-plan once (new cycle), then block with the disagreement stated. */
-function capReached(state, loop, disagreement) {
-    if (state.settings.replanAtCap && !state.replanned) {
-        state.replanned = true;
-        state.cycle += 1;
-        for (const name of ['plan', 'implement', 'code', 'test'])
-            resetLoop(state, name);
-        state.awaitingFix = undefined;
-        state.findings = [`strategy change: the ${loop} loop reached its cap of ${state.settings.maxRounds} rounds; unresolved: ${disagreement.join('; ')}`];
-        return 'planning';
-    }
-    return block(state, `the ${loop} loop reached its cap of ${state.settings.maxRounds} rounds${state.replanned ? ' after a re-plan' : ''}; unresolved: ${disagreement.join('; ')}. Decide, then "epm unblock" with a note (or "epm abort")`);
-}
-/** Records a review round's failure classes and decides whether to loop again, re-plan or block. */
-function failRound(state, loop, reasons, classes) {
-    const progress = state.loops[loop];
-    progress.round += 1;
-    progress.classes.push([...new Set(classes)]);
-    state.findings = reasons;
-    if (isWhackAMole(progress.classes)) {
-        state.awaitingFix = undefined;
-        return capReached(state, loop, [`whack-a-mole: three fix rounds each failed on a new bug class (${progress.classes.slice(-3).flat().join(', ')})`, ...reasons]);
-    }
-    if (progress.round >= state.settings.maxRounds) {
-        state.awaitingFix = undefined;
-        return capReached(state, loop, reasons);
-    }
-    state.awaitingFix = loop;
-    return state.status;
-}
-/**
- * Applies one event to a state in place and says what moved. Throws a
- * `conflict` error when the event does not fit the state (a human approving
- * when nothing awaits approval, a stale role result). Every check runs before
- * the first mutation, so a rejected event leaves the state untouched.
- */
-function apply(state, event) {
-    const from = state.status;
-    let to = from;
-    let gate;
-    let summary = event.kind;
-    switch (event.kind) {
-        case 'auto-defaults': {
-            expectStatus(state, event, 'proposed');
-            state.type = event.type;
-            if (!state.laneOverride)
-                state.lane = event.lane;
-            gate = gateTypeKnown(event.type);
-            summary = `defaults applied: ${event.applied.join(', ') || 'none needed'}`;
-            if (gate.passed && event.type !== 'claim')
-                to = 'clarifying';
-            break;
-        }
-        case 'clarify': {
-            expectStatus(state, event, 'clarifying');
-            const rounds = (state.clarify?.rounds ?? 0) + 1;
-            state.clarify = { questions: event.output.questions, position: state.position, rounds };
-            // Past the cap the planner proceeds and sees the open questions.
-            gate = gateClarified(event.output.questions, rounds >= state.settings.maxRounds);
-            summary = event.output.questions.length === 0 ? 'no blocking ambiguities' : `${event.output.questions.length} question(s) asked`;
-            if (gate.passed) {
-                to = 'planning';
-                state.findings = event.output.questions.length ? [`open questions: ${event.output.questions.join(' | ')}`] : [];
-            }
-            break;
-        }
-        case 'plan': {
-            expectStatus(state, event, 'planning');
-            gate = gatePlanComplete(event.output.plan, event.output.manifest);
-            summary = `plan ${event.version.slice(0, 12)} (${event.path})`;
-            if (gate.passed) {
-                state.plan = { version: event.version, path: event.path, manifest: event.output.manifest, position: state.position };
-                if (!state.laneOverride)
-                    state.lane = event.output.manifest.lane;
-                state.deviations = state.frozen ? diffManifest(state.frozen.manifest, event.output.manifest) : [];
-                state.planGateFailures = 0;
-                state.findings = [];
-                to = 'plan-review';
-            }
-            else {
-                state.planGateFailures += 1;
-                state.findings = gate.reasons;
-                if (state.planGateFailures > state.settings.planGateRetries) {
-                    to = block(state, `the plan failed the section gate ${state.planGateFailures} times: ${gate.reasons.join('; ')}. Give the planner guidance with "epm unblock N --note '<guidance>'" (or fix plan.md on the branch, then unblock)`);
-                }
-            }
-            break;
-        }
-        case 'plan-critique': {
-            expectStatus(state, event, 'plan-review');
-            gate = gateNoBlocker(event.output);
-            summary = `${event.output.findings.length} finding(s), ${gate.reasons.length} blocker(s)`;
-            state.critique = { findings: event.output.findings, unresolved: false };
-            if (gate.passed) {
-                to = 'awaiting-plan-approval';
-                state.findings = [];
-            }
-            else {
-                state.loops.plan.round += 1;
-                state.findings = gate.reasons;
-                if (state.loops.plan.round >= state.settings.maxRounds) {
-                    // Past the cap a human decides, with the unresolved blockers in front of them.
-                    state.critique.unresolved = true;
-                    to = 'awaiting-plan-approval';
-                }
-                else {
-                    to = 'planning';
-                }
-            }
-            break;
-        }
-        case 'approval': {
-            const stage = state.status === 'awaiting-result-approval' ? 'result' : 'plan';
-            if (!AWAITING_HUMAN.includes(state.status) || stage !== event.stage) {
-                throw conflict(`nothing awaits ${event.stage} approval (status: ${state.status})`, {
-                    issue: state.number,
-                    hint: 'approvals apply in awaiting-plan-approval or awaiting-result-approval; run "epm show" to see what is due',
-                });
-            }
-            gate = gateApprovalCurrent(event.version, versionAwaitingApproval(state));
-            if (!gate.passed) {
-                throw conflict(`stale approval: ${gate.reasons.join('; ')}`, {
-                    issue: state.number,
-                    hint: `review and approve the current version ${versionAwaitingApproval(state)?.slice(0, 12) ?? ''}`,
-                });
-            }
-            state.approvals.push({ stage: event.stage, version: event.version, actor: event.actor, at: event.at });
-            summary = `${event.stage} ${event.version.slice(0, 12)} approved by ${event.actor}`;
-            if (event.stage === 'plan' && state.plan) {
-                state.frozen ??= { manifest: state.plan.manifest, version: event.version, approver: event.actor, at: event.at };
-                state.laneConfirmed = true;
-                state.findings = [];
-            }
-            to = nextStatus(state, state.status);
-            break;
-        }
-        case 'revise': {
-            summary = `revision asked by ${event.actor}`;
-            const feedback = { source: event.source, author: event.actor, text: event.message, position: state.position };
-            if (state.status === 'clarifying' || BEFORE_PLAN_APPROVAL.includes(state.status) && state.status !== 'proposed') {
-                state.feedback.push(feedback);
-                if (state.status !== 'clarifying') {
-                    state.cycle += 1;
-                    resetLoop(state, 'plan');
-                    to = 'planning';
-                }
-            }
-            else if (RESULT_STATUSES.includes(state.status)) {
-                state.feedback.push(feedback);
-                resetLoop(state, 'result');
-                to = 'analyzing';
-            }
-            else {
-                throw conflict(`revise does not apply in status ${state.status}`, {
-                    issue: state.number,
-                    hint: 'revise applies while clarifying, planning or awaiting an approval; to stop the work use "epm abort"',
-                });
-            }
-            break;
-        }
-        case 'lane': {
-            if (!BEFORE_PLAN_APPROVAL.includes(state.status)) {
-                throw conflict(`the lane was confirmed by the plan approval and cannot change in status ${state.status}`, {
-                    issue: state.number,
-                    hint: 'revise the plan ("epm revise") to change how the experiment runs',
-                });
-            }
-            state.laneOverride = event.lane;
-            state.lane = event.lane;
-            summary = `lane set to ${event.lane} by ${event.actor}`;
-            break;
-        }
-        case 'abort': {
-            if (TERMINAL.includes(state.status)) {
-                throw conflict(`the issue is already ${state.status}`, { issue: state.number, hint: 'nothing to abort' });
-            }
-            state.aborted = { reason: event.reason, actor: event.actor, from: state.status };
-            summary = `aborted by ${event.actor}${event.reason ? `: ${event.reason}` : ''}`;
-            to = 'aborted';
-            break;
-        }
-        case 'retry':
-        case 'unblock': {
-            const side = state.status === 'failed' ? state.failed : state.status === 'blocked' ? state.blocked : undefined;
-            if (!side || (event.kind === 'unblock' && state.status !== 'blocked')) {
-                throw conflict(`${event.kind} does not apply in status ${state.status}`, {
-                    issue: state.number,
-                    hint: event.kind === 'retry' ? 'retry applies to failed or blocked issues' : 'unblock applies to blocked issues',
-                });
-            }
-            to = side.from;
-            if (event.kind === 'unblock' && event.note) {
-                state.feedback.push({ source: event.source, author: event.actor, text: event.note, position: state.position });
-            }
-            // The human has decided: the loop that stopped gets a fresh budget of rounds.
-            for (const loop of ['plan', 'implement', 'code', 'test', 'result'])
-                resetLoop(state, loop);
-            state.planGateFailures = 0;
-            if (to === 'running') {
-                const run = currentRun(state);
-                if (!run || run.ended || run.released)
-                    state.relaunchDue = true;
-            }
-            state.blocked = undefined;
-            state.failed = undefined;
-            summary = `${event.kind} by ${event.actor}`;
-            break;
-        }
-        case 'rejected': {
-            summary = `command "${event.command}" from ${event.actor} refused: ${event.reason}`;
-            break;
-        }
-        case 'implementation': {
-            expectStatus(state, event, 'implementing');
-            gate = gateBuildsAndLints(event.checks);
-            state.implementation = { sha: event.sha, report: event.output };
-            summary = `implementation ${event.sha.slice(0, 12)}: ${event.output.done.length} done, ${event.output.notDone.length} not done`;
-            if (gate.passed) {
-                state.findings = [];
-                to = 'code-review';
-            }
-            else {
-                state.findings = gate.reasons;
-                state.loops.implement.round += 1;
-                if (state.loops.implement.round >= state.settings.maxRounds)
-                    to = capReached(state, 'implement', gate.reasons);
-            }
-            break;
-        }
-        case 'code-review': {
-            expectStatus(state, event, 'code-review');
-            if (state.awaitingFix)
-                throw conflict('a review arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last review first; run "epm tick"' });
-            gate = gateCodeReviewPass(event.output);
-            summary = `code review: ${event.output.verdict}`;
-            if (gate.passed) {
-                state.findings = [];
-                to = nextStatus(state, 'code-review');
-            }
-            else {
-                to = failRound(state, 'code', gate.reasons, event.output.findings.map((f) => f.class));
-            }
-            break;
-        }
-        case 'fix': {
-            expectStatus(state, event, event.loop === 'code' ? 'code-review' : 'testing');
-            if (state.awaitingFix !== event.loop)
-                throw conflict(`no ${event.loop} fix is due`, { issue: state.number, hint: 'it is stale: the last review or test asked for no fix; run "epm show" to see what is due' });
-            gate = gateBuildsAndLints(event.checks);
-            summary = `fix ${event.sha.slice(0, 12)}: ${event.output.fixed.map((f) => f.class).join(', ')}`;
-            if (gate.passed) {
-                state.awaitingFix = undefined;
-                state.findings = [];
-            }
-            else {
-                // A fix that does not even build is a failed round of the same loop.
-                const progress = state.loops[event.loop];
-                progress.round += 1;
-                progress.classes.push(['checks']);
-                state.findings = gate.reasons;
-                if (progress.round >= state.settings.maxRounds) {
-                    state.awaitingFix = undefined;
-                    to = capReached(state, event.loop, gate.reasons);
-                }
-            }
-            break;
-        }
-        case 'test-verdict': {
-            expectStatus(state, event, 'testing');
-            if (state.awaitingFix)
-                throw conflict('a test verdict arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last failures first; run "epm tick"' });
-            gate = gateTestsGreen(event.output);
-            summary = `tests ${event.output.verdict}; smoke ${event.output.smoke.ran ? 'ran' : 'did not run'}`;
-            if (gate.passed) {
-                state.findings = [];
-                to = nextStatus(state, 'testing');
-            }
-            else {
-                to = failRound(state, 'test', gate.reasons, event.output.failures.map((f) => f.class));
-            }
-            break;
-        }
-        case 'launch': {
-            expectStatus(state, event, 'running');
-            state.runs.push({
-                k: event.k,
-                runId: event.runId,
-                sha: event.sha,
-                tag: event.tag,
-                logPath: event.logPath,
-                startedAt: event.startedAt,
-                command: event.command,
-                wakes: 0,
-                findings: [],
-                usedGpuHours: 0,
-                projectedGpuHours: 0,
-                released: false,
-            });
-            state.relaunchDue = false;
-            summary = `run ${event.k} launched at ${event.sha.slice(0, 12)} (${event.tag})`;
-            break;
-        }
-        case 'progress': {
-            expectStatus(state, event, 'running');
-            const run = runNumbered(state, event.k);
-            if (event.wake)
-                run.wakes += 1;
-            run.findings = event.observation.findings;
-            run.usedGpuHours = event.usedGpuHours;
-            run.projectedGpuHours = event.projectedGpuHours;
-            summary = `run ${event.k}: ${event.observation.state}${event.observation.phase ? ` [${event.observation.phase}]` : ''}${event.observation.findings.length ? ` — ${event.observation.findings.join(', ')}` : ''}`;
-            const planned = state.frozen?.manifest.gpuHours ?? state.plan?.manifest.gpuHours;
-            const used = state.runs.reduce((sum, r) => sum + r.usedGpuHours, 0);
-            if (used >= state.settings.gpuHoursPerExperiment) {
-                to = block(state, `the GPU-hour budget is exhausted (${used.toFixed(2)} of ${state.settings.gpuHoursPerExperiment} used, run ${event.k} still allocated); raise budgets.gpuHoursPerExperiment and "epm unblock", or "epm abort" to release it`);
-            }
-            else if (planned !== undefined && event.projectedGpuHours > state.settings.computeDeviationFactor * planned) {
-                to = block(state, `run ${event.k} is projected to use ${event.projectedGpuHours.toFixed(2)} GPU-hours, over ${state.settings.computeDeviationFactor}× the planned ${planned}; decide whether to continue ("epm unblock") or stop ("epm abort")`);
-            }
-            break;
-        }
-        case 'run-ended': {
-            expectStatus(state, event, 'running');
-            const run = runNumbered(state, event.k);
-            run.ended = { exitCode: event.exitCode, missingOutputs: event.missingOutputs, endedAt: event.endedAt, lost: event.lost };
-            const hours = (Date.parse(event.endedAt) - Date.parse(run.startedAt)) / 3_600_000;
-            if (Number.isFinite(hours) && hours > run.usedGpuHours)
-                run.usedGpuHours = hours;
-            gate = gateRunExited(event.exitCode, event.missingOutputs);
-            summary = `run ${event.k} ${event.lost ? 'died without a sentinel' : `exited ${event.exitCode}`}`;
-            if (gate.passed) {
-                run.findings = [];
-                to = nextStatus(state, 'running');
-            }
-            else {
-                run.findings = gate.reasons;
-            }
-            break;
-        }
-        case 'hot-fix': {
-            expectStatus(state, event, 'running');
-            const run = runNumbered(state, event.k);
-            const { output } = event;
-            summary = `experimenter: ${output.action} (${output.classification}) — ${output.diagnosis}`;
-            run.findings = [];
-            // The size of a hot-fix is what EPM counted in the diff, not what the experimenter says.
-            const fixLines = event.measuredLines ?? output.hotFix?.linesChanged ?? Infinity;
-            const smallFix = output.action === 'hot-fix' && !!output.hotFix && fixLines <= 10 && !output.hotFix.logicChange;
-            const relaunching = output.action === 'relaunch' || smallFix;
-            if (output.action === 'continue' && run.ended) {
-                to = block(state, `run ${event.k} has ended (${run.ended.lost ? 'without a sentinel' : `exit ${run.ended.exitCode}`}) and the experimenter chose to continue: ${output.diagnosis}. Decide: "epm retry" to relaunch, or "epm abort"`);
-            }
-            else if (relaunching && state.runs.length >= state.settings.maxRounds) {
-                to = block(state, `run attempt ${event.k} of ${state.settings.maxRounds} failed (${output.diagnosis}); no automatic relaunch is left. Decide, then "epm unblock" (or "epm abort")`);
-            }
-            else if (output.action === 'fail') {
-                state.failed = { cause: output.classification === 'none' ? 'infra' : output.classification, detail: output.diagnosis, from: 'running' };
-                to = 'failed';
-            }
-            else if (output.action === 'hot-fix') {
-                if (!smallFix) {
-                    // Anything bigger than a small non-logic fix goes back to the implementer.
-                    state.findings = [`run ${event.k} needs a code change (${Number.isFinite(fixLines) ? `${fixLines} lines` : 'no fix described'}${output.hotFix?.logicChange ? ', logic change' : ''}): ${output.diagnosis}`];
-                    resetLoop(state, 'implement');
-                    state.relaunchDue = true;
-                    to = state.lane === 'config' ? 'testing' : 'implementing';
-                }
-                else {
-                    state.relaunchDue = true;
-                }
-            }
-            else if (output.action === 'relaunch') {
-                state.relaunchDue = true;
-            }
-            break;
-        }
-        case 'compute-released': {
-            const run = runNumbered(state, event.k);
-            run.released = true;
-            state.spend.gpuHours = state.runs.reduce((sum, r) => sum + r.usedGpuHours, 0);
-            summary = `compute of run ${event.k} released`;
-            break;
-        }
-        case 'upload-verified': {
-            expectStatus(state, event, 'verifying');
-            state.verification = event.output;
-            gate = gateChecklistComplete(event.output, state.runs.every((r) => r.released));
-            summary = `checklist: ${event.output.checklist.filter((c) => c.ok).length}/${event.output.checklist.length} ok`;
-            to = gate.passed ? nextStatus(state, 'verifying') : block(state, `the reproducibility checklist is incomplete: ${gate.reasons.join('; ')}`);
-            break;
-        }
-        case 'clean-result': {
-            expectStatus(state, event, 'analyzing');
-            gate = gateCleanResultLint(event.output, state.frozen?.manifest ?? state.plan?.manifest, state.deviations);
-            summary = `clean result ${event.sha.slice(0, 12)}: ${event.output.title}`;
-            if (gate.passed) {
-                state.result = { sha: event.sha, path: event.path, title: event.output.title, confidence: event.output.confidence, position: state.position };
-                state.findings = [];
-                to = 'result-review';
-            }
-            else {
-                state.findings = gate.reasons;
-                state.loops.result.round += 1;
-                if (state.loops.result.round >= state.settings.maxRounds) {
-                    to = block(state, `the clean result failed its lint ${state.loops.result.round} times: ${gate.reasons.join('; ')}`);
-                }
-            }
-            break;
-        }
-        case 'result-critique': {
-            expectStatus(state, event, 'result-review');
-            gate = gateResultCriticPass(event.output);
-            summary = `result critique: ${event.output.verdict}`;
-            if (gate.passed) {
-                state.findings = [];
-                to = 'awaiting-result-approval';
-            }
-            else {
-                state.findings = gate.reasons;
-                state.loops.result.round += 1;
-                // Past the cap a human decides, with the critic's findings in front of them.
-                to = state.loops.result.round >= state.settings.maxRounds ? 'awaiting-result-approval' : 'analyzing';
-            }
-            break;
-        }
-        case 'follow-ups': {
-            expectStatus(state, event, 'done');
-            state.followUps = event.output;
-            summary = `${event.output.proposals.length} follow-up proposal(s)`;
-            break;
-        }
-        case 'role-error': {
-            summary = `${event.role} failed: ${event.error}`;
-            if (!TERMINAL.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
-                to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
-            }
-            break;
-        }
-        case 'budget-stop': {
-            summary = `budget stop: ${event.what} ${event.used.toFixed(2)} of ${event.limit}`;
-            if (!TERMINAL.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
-                to = block(state, `the ${event.what === 'model-usd' ? 'model spend' : 'GPU-hour'} budget is exhausted (${event.used.toFixed(2)} of ${event.limit}); raise budgets in the config or abort, then "epm unblock"`);
-            }
-            break;
-        }
-    }
-    if (event.usage) {
-        state.spend.usd += event.usage.usd;
-        state.spend.inputTokens += event.usage.inputTokens;
-        state.spend.outputTokens += event.usage.outputTokens;
-    }
-    state.status = to;
-    state.keys.add(event.key);
-    return gate ? { from, to, gate, summary } : { from, to, summary };
-}
-function runNumbered(state, k) {
-    const run = state.runs.find((r) => r.k === k);
-    if (!run)
-        throw conflict(`run ${k} was never launched`, { issue: state.number, hint: 'the event is stale or from another issue; run "epm show" to see the runs' });
-    return run;
-}
-/** The labels the issue should carry for its state. */
-function desiredLabels(state) {
-    const want = [statusLabel(state.status), ...(state.type ? [typeLabel(state.type)] : []), laneLabel(state.lane)];
-    const managed = (label) => label.startsWith(LABEL_PREFIX.status) || label.startsWith(LABEL_PREFIX.lane) || (label.startsWith(LABEL_PREFIX.type) && state.type !== undefined);
-    return {
-        add: want.filter((label) => !state.labels.includes(label)),
-        remove: state.labels.filter((label) => managed(label) && !want.includes(label)),
-    };
-}
-const ROLE_MARKER = {
-    clarifier: 'clarify',
-    planner: 'plan',
-    'plan-critic': 'plan-critique',
-    implementer: 'implementation',
-    'code-reviewer': 'code-review',
-    fixer: 'fix',
-    tester: 'test-verdict',
-    experimenter: 'hot-fix',
-    'post-experimenter': 'upload-verified',
-    analyzer: 'clean-result',
-    'result-critic': 'result-critique',
-    'follow-up-designer': 'follow-ups',
-};
-/** The marker kind a role's output is recorded under. */
-const markerKindOf = (role) => ROLE_MARKER[role];
-/** The idempotency key of the next marker of a kind: `<kind>#<version>`. */
-const nextKey = (state, kind) => `${kind}#${(state.versions.get(kind) ?? 0) + 1}`;
-/** Roles that work inside the experiment's worktree. */
-const WORKTREE_ROLES = ['planner', 'implementer', 'fixer', 'tester', 'experimenter', 'analyzer', 'code-reviewer'];
-const invoke = (state, role) => ({
-    kind: 'invoke-role',
-    key: nextKey(state, markerKindOf(role)),
-    role,
-    worktree: WORKTREE_ROLES.includes(role),
-    feedback: [...state.findings, ...state.feedback.filter((f) => f.position > lastRolePosition(state)).map((f) => `${f.author}: ${f.text}`)],
-});
-/** Position of the last role output, so feedback after it counts as new. */
-function lastRolePosition(state) {
-    let last = -1;
-    for (const entry of state.timeline) {
-        if (Object.values(ROLE_MARKER).includes(entry.kind))
-            last = entry.position;
-    }
-    return last;
-}
-/** What is due now for the issue, in order; empty when it waits on a human or is finished. */
-function due(state, now) {
-    if (state.labelProblems.length > 0)
-        return [];
-    const first = state.pending[0];
-    if (first)
-        return [{ kind: 'process-command', key: `human:${first.source}`, source: first.source, actor: first.actor, body: first.body }];
-    const run = currentRun(state);
-    const releaseRun = () => run && !run.released ? [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: run.k, runId: run.runId }] : [];
-    const budgetSpent = state.spend.usd >= state.settings.modelUsdPerExperiment;
-    // Nothing bills outside running: a run left allocated when the issue moved on is released
-    // first — except a live run blocked mid-flight, which stays up until the human decides.
-    const liveAndBlocked = state.status === 'blocked' && state.blocked?.from === 'running' && run !== undefined && !run.ended;
-    const stray = state.runs.find((r) => !r.released);
-    if (stray && state.status !== 'running' && !liveAndBlocked) {
-        return [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: stray.k, runId: stray.runId }];
-    }
-    switch (state.status) {
-        case 'proposed':
-            return state.type === undefined || !state.versions.has('auto-defaults') ? [{ kind: 'apply-defaults', key: nextKey(state, 'auto-defaults') }] : [];
-        case 'clarifying': {
-            if (state.clarify && !state.feedback.some((f) => f.position > state.clarify.position))
-                return [];
-            break;
-        }
-        case 'awaiting-plan-approval':
-        case 'awaiting-result-approval':
-        case 'blocked':
-            return [];
-        case 'failed':
-        case 'aborted':
-            return [];
-        case 'done':
-            // With the model budget spent, no follow-ups are designed; `epm show` says the budget is used up.
-            if (state.followUps || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis'))
-                return [];
-            break;
-        case 'running': {
-            if (run && !run.ended && !run.released && run.findings.length === 0 && !state.relaunchDue) {
-                const wakeDue = now.getTime() >= nextWakeAt(new Date(run.startedAt), run.wakes, state.settings.wakeMinutes).getTime();
-                return [{ kind: 'observe-run', key: nextKey(state, 'progress'), k: run.k, runId: run.runId, wakeDue }];
-            }
-            if (run && (run.findings.length > 0 || (run.ended && !state.relaunchDue)))
-                break; // the experimenter diagnoses
-            if (state.relaunchDue && run && !run.released)
-                return releaseRun();
-            if (!run || state.relaunchDue) {
-                const k = (run?.k ?? 0) + 1;
-                const command = state.frozen?.manifest.command ?? state.plan?.manifest.command;
-                if (!command)
-                    return [{ kind: 'record', event: { kind: 'role-error', role: 'experimenter', error: 'the plan names no run command', key: nextKey(state, 'role-error'), at: now.toISOString() } }];
-                return [{ kind: 'launch-run', key: nextKey(state, 'launch'), k, runId: `${state.number}-${k}`, command }];
-            }
-            return [];
-        }
-        case 'verifying':
-            break;
-        default:
-            break;
-    }
-    if (budgetSpent) {
-        return [{
-                kind: 'record',
-                event: { kind: 'budget-stop', what: 'model-usd', used: state.spend.usd, limit: state.settings.modelUsdPerExperiment, key: nextKey(state, 'budget-stop'), at: now.toISOString() },
-            }];
-    }
-    const role = roleDue(state);
-    return role ? [invoke(state, role)] : [];
-}
-/** The role whose turn it is in the current status. */
-function roleDue(state) {
-    switch (state.status) {
-        case 'clarifying':
-            return 'clarifier';
-        case 'planning':
-            return 'planner';
-        case 'plan-review':
-            return 'plan-critic';
-        case 'implementing':
-            return 'implementer';
-        case 'code-review':
-            return state.awaitingFix === 'code' ? 'fixer' : 'code-reviewer';
-        case 'testing':
-            return state.awaitingFix === 'test' ? 'fixer' : 'tester';
-        case 'running':
-            return 'experimenter';
-        case 'verifying':
-            return 'post-experimenter';
-        case 'analyzing':
-            return 'analyzer';
-        case 'result-review':
-            return 'result-critic';
-        case 'done':
-            return 'follow-up-designer';
-        default:
-            return undefined;
-    }
-}
-/**
- * The lifecycle: a tick returns the state unchanged and the effects due; any
- * other event returns the next state and the effects that record it (the
- * marker, then the labels). A replayed event (its key already recorded) changes
- * nothing and yields no effect. An event that does not fit throws `conflict`.
- */
-function transition(state, event) {
-    if (event.kind === 'tick')
-        return [state, due(state, new Date(event.now))];
-    if (state.keys.has(event.key))
-        return [state, []];
-    const next = cloneState(state);
-    const applied = apply(next, event);
-    const recorded = { ...event, from: applied.from, to: applied.to, ...(applied.gate ? { gate: applied.gate } : {}) };
-    const labels = desiredLabels({ ...next, labels: state.labels });
-    const effects = [{ kind: 'record', event: recorded }];
-    if (labels.add.length || labels.remove.length)
-        effects.push({ kind: 'sync-labels', ...labels });
-    return [next, effects];
-}
-/** Re-reads the labels into the state (type, lane, problems). */
-function readLabelsInto(state, labels) {
-    const reading = readLabels(labels);
-    state.labels = labels;
-    state.labelProblems = reading.problems;
-    // Before intake records it, the type label is shown as the type; the lane only ever comes from markers.
-    if (reading.type && state.type === undefined)
-        state.type = reading.type;
-}
-
-;// CONCATENATED MODULE: ./src/domain/reduce.ts
-
-
-
-
-
-
-/** Folds one issue's history into its state. */
-function reduce(issue, settings = DEFAULT_SETTINGS) {
-    const state = initialState(issue, settings);
-    for (const comment of issue.comments) {
-        if (!comment.byEpm) {
-            foldHumanComment(state, comment.id, comment.author, comment.body);
-            continue;
-        }
-        const { markers, problems } = parseMarkers(comment.body);
-        for (const problem of problems) {
-            state.problems.push(`comment ${comment.id}: malformed marker${problem.kind ? ` epm:${problem.kind}` : ''} skipped: ${problem.reason}`);
-        }
-        for (const marker of markers) {
-            state.position += 1;
-            state.versions.set(marker.kind, Math.max(state.versions.get(marker.kind) ?? 0, marker.version));
-            const parsed = parseRecordedEvent(marker.kind, marker.payload);
-            if ('problem' in parsed) {
-                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} skipped: ${parsed.problem}`);
-                continue;
-            }
-            const { event } = parsed;
-            if (state.keys.has(event.key))
-                continue; // a replay of a step already recorded
-            try {
-                const applied = apply(state, event);
-                state.timeline.push({
-                    position: state.position,
-                    kind: marker.kind,
-                    version: marker.version,
-                    at: event.at,
-                    from: applied.from,
-                    to: applied.to,
-                    summary: applied.summary,
-                });
-            }
-            catch (error) {
-                if (!isEpmError(error))
-                    throw error;
-                state.keys.add(event.key);
-                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} did not apply: ${error.message}`);
-            }
-        }
-    }
-    state.pending = state.pending.filter((command) => !state.keys.has(`human:${command.source}`));
-    readLabelsInto(state, issue.labels);
-    return state;
-}
-function foldHumanComment(state, id, author, body) {
-    state.position += 1;
-    if (/<!--\s*epm:[a-z]/.test(body)) {
-        state.problems.push(`comment ${id} by ${author} contains an EPM marker; ignored (only markers EPM writes are trusted)`);
-    }
-    const parsed = parseCommand(body);
-    if (parsed)
-        state.pending.push({ source: id, actor: author, body: body.trim(), parsed });
-    else
-        state.feedback.push({ source: id, author, text: body.trim(), position: state.position });
-}
-
-;// CONCATENATED MODULE: ./src/domain/settings.ts
-/** Maps the config onto what the lifecycle reads. */
-function settingsFromConfig(config) {
-    return {
-        maxRounds: config.loops.maxRounds,
-        replanAtCap: config.loops.replanAtCap,
-        planGateRetries: config.loops.planGateRetries,
-        modelUsdPerExperiment: config.budgets.modelUsdPerExperiment,
-        gpuHoursPerExperiment: config.budgets.gpuHoursPerExperiment,
-        computeDeviationFactor: config.budgets.computeDeviationFactor,
-        wakeMinutes: [...config.monitor.wakeMinutes],
-        defaultType: config.defaults.type,
-        defaultLane: config.defaults.lane,
-    };
-}
-
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:os"
@@ -14171,6 +12441,22 @@ class ShellCheckRunner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/settings.ts
+/** Maps the config onto what the lifecycle reads. */
+function settingsFromConfig(config) {
+    return {
+        maxRounds: config.loops.maxRounds,
+        replanAtCap: config.loops.replanAtCap,
+        planGateRetries: config.loops.planGateRetries,
+        modelUsdPerExperiment: config.budgets.modelUsdPerExperiment,
+        gpuHoursPerExperiment: config.budgets.gpuHoursPerExperiment,
+        computeDeviationFactor: config.budgets.computeDeviationFactor,
+        wakeMinutes: [...config.monitor.wakeMinutes],
+        defaultType: config.defaults.type,
+        defaultLane: config.defaults.lane,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/domain/events.ts
 /** Turns a validated human action into the event that records it. */
 function humanEvent(action, who, stage, version) {
@@ -14188,6 +12474,1720 @@ function humanEvent(action, who, stage, version) {
         case 'lane':
             return { kind: 'lane', lane: action.lane, ...who };
     }
+}
+
+;// CONCATENATED MODULE: ./src/domain/markers.ts
+
+/** What a marker kind must look like: lower-case, starts with a letter, at most 40 characters. */
+const MARKER_KIND_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+const EXCERPT_MAX = 80;
+/** True when `kind` is a valid marker kind. */
+const isMarkerKind = (kind) => typeof kind === 'string' && MARKER_KIND_PATTERN.test(kind);
+/** True when `version` is a valid marker version (a safe integer ≥ 1). */
+const isMarkerVersion = (version) => typeof version === 'number' && Number.isSafeInteger(version) && version >= 1;
+/** Throws bad-input unless `kind` is a valid marker kind. */
+const assertKind = (kind) => {
+    if (!isMarkerKind(kind)) {
+        throw badInput(`Marker kind ${markers_describe(kind)} is invalid.`, {
+            hint: 'Use 1–40 characters: a lower-case letter, then lower-case letters, digits or "-" (e.g. "plan-critique").',
+        });
+    }
+    return kind;
+};
+/** Throws bad-input unless `version` is a valid marker version. */
+const assertVersion = (kind, version) => {
+    if (!isMarkerVersion(version)) {
+        throw badInput(`Marker epm:${kind} has invalid version ${markers_describe(version)}.`, {
+            hint: 'Use an integer ≥ 1; nextVersion(markers, kind) gives the next free one.',
+        });
+    }
+    return version;
+};
+const markers_describe = (value) => {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'bigint')
+        return `${value}n`;
+    if (typeof value === 'symbol' || typeof value === 'function')
+        return `(${typeof value})`;
+    return String(value);
+};
+/**
+ * Renders a marker as the exact text EPM posts in a comment.
+ * Throws bad-input when the kind or version is invalid, the prose is not a
+ * string, or the payload is not exactly representable as JSON.
+ */
+const renderMarker = (marker) => {
+    if (typeof marker !== 'object' || marker === null) {
+        throw badInput('Marker must be an object with kind, version, payload and prose.');
+    }
+    const kind = assertKind(marker.kind);
+    const version = assertVersion(kind, marker.version);
+    if (typeof marker.prose !== 'string') {
+        throw badInput(`Marker epm:${kind} v${version} has prose of type ${typeof marker.prose}.`, {
+            hint: 'Pass the prose as a string; use "" for none.',
+        });
+    }
+    const json = escapeJson(serializePayload(kind, version, marker.payload));
+    const prose = escapeMarkerProse(marker.prose);
+    const head = `<!-- epm:${kind} v${version} -->\n`;
+    const body = prose === '' ? '' : `${prose}\n\n`;
+    return `${head}${body}\`\`\`json\n${json}\n\`\`\`\n<!-- /epm:${kind} -->`;
+};
+/**
+ * The prose exactly as {@link renderMarker} writes it and {@link parseMarkers}
+ * reads it back: line endings normalised to `\n`, trimmed, `<!--` and `-->`
+ * turned into `&lt;!--` and `--&gt;` (they display the same in Markdown), and
+ * every line that could open a code fence (``` or ~~~ after up to three
+ * spaces) prefixed with a backslash. The escape is deliberately not reversed.
+ */
+const escapeMarkerProse = (prose) => prose
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    // `<!--` first, so that `<!-->` becomes `&lt;!--&gt;`; neither replacement can create the other.
+    .replace(/<!--/g, '&lt;!--')
+    .replace(/-->/g, '--&gt;')
+    .split('\n')
+    .map((line) => line.replace(/^( {0,3})(`{3}|~{3})/, '$1\\$2'))
+    .join('\n');
+/**
+ * `<`, `>` and `&` only occur inside JSON strings, where their `\u` escapes are
+ * equivalent; escaping them means no payload can spell `<!--` or `-->`.
+ */
+const escapeJson = (json) => json.replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/**
+ * Pretty-prints `payload` like `JSON.stringify(payload, null, 2)`, but refuses
+ * anything that would not parse back to the same value, and keeps `-0`.
+ */
+const serializePayload = (kind, version, payload) => {
+    const fail = (path, what, hint) => {
+        throw badInput(`Marker epm:${kind} v${version} payload${path} ${what}.`, { hint });
+    };
+    const ancestors = new Set();
+    const write = (value, path, indent) => {
+        switch (typeof value) {
+            case 'string':
+                return JSON.stringify(value);
+            case 'boolean':
+                return value ? 'true' : 'false';
+            case 'number':
+                if (!Number.isFinite(value)) {
+                    return fail(path, `is ${value}, which JSON cannot hold`, 'Store non-finite numbers as null or a string.');
+                }
+                return Object.is(value, -0) ? '-0' : JSON.stringify(value);
+            case 'undefined':
+                return fail(path, 'is undefined', 'Use null for "no value", or leave the property out.');
+            case 'bigint':
+                return fail(path, 'is a BigInt, which JSON cannot hold', 'Store it as a decimal string.');
+            case 'function':
+                return fail(path, 'is a function', 'Payloads hold data only.');
+            case 'symbol':
+                return fail(path, 'is a symbol', 'Payloads hold data only.');
+        }
+        if (value === null)
+            return 'null';
+        const object = value;
+        if (ancestors.has(object)) {
+            return fail(path, 'refers back to itself (a cycle)', 'Payloads must be trees.');
+        }
+        const inner = `${indent}  `;
+        ancestors.add(object);
+        let text;
+        if (Array.isArray(object)) {
+            const items = [];
+            for (let i = 0; i < object.length; i += 1) {
+                if (!(i in object)) {
+                    fail(`${path}[${i}]`, 'is a hole in a sparse array', 'Fill the hole with null.');
+                }
+                items.push(inner + write(object[i], `${path}[${i}]`, inner));
+            }
+            text = items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n${indent}]`;
+        }
+        else {
+            const proto = Object.getPrototypeOf(object);
+            if (proto !== Object.prototype && proto !== null) {
+                const name = object.constructor?.name;
+                fail(path, `is a ${typeof name === 'string' && name !== '' ? name : 'non-plain object'}, not a plain object`, 'Convert it to plain JSON first (e.g. a Date to its ISO string, a Map to an object).');
+            }
+            if (Object.getOwnPropertySymbols(object).length > 0) {
+                fail(path, 'has symbol keys, which JSON cannot hold', 'Use string keys.');
+            }
+            const entries = [];
+            for (const key of Object.keys(object)) {
+                const child = object[key];
+                // Like JSON.stringify, an undefined property is simply absent.
+                if (child === undefined)
+                    continue;
+                const childPath = `${path}.${key}`;
+                entries.push(`${inner}${JSON.stringify(key)}: ${write(child, childPath, inner)}`);
+            }
+            text = entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n${indent}}`;
+        }
+        ancestors.delete(object);
+        return text;
+    };
+    return write(payload, '', '');
+};
+const OPEN_TAG = /^<!--[ \t]*epm:(\S+)[ \t]+v(\S+?)[ \t]*-->$/;
+const CLOSE_TAG = /^<!--[ \t]*\/epm:(\S+?)[ \t]*-->$/;
+const EXPECTED_TAGS = 'expected `<!-- epm:<kind> v<n> -->` or `<!-- /epm:<kind> -->`';
+/** Finds every marker-like tag in `body`, in order. */
+/** Index of the next `<!--` followed by optional whitespace and `epm:` or `/epm:`, or -1. */
+const nextTagStart = (body, from) => {
+    for (let at = body.indexOf('<!--', from); at !== -1; at = body.indexOf('<!--', at + 4)) {
+        let i = at + 4;
+        while (i < body.length && /\s/.test(body[i] ?? ''))
+            i += 1;
+        if (body[i] === '/')
+            i += 1;
+        if (body.startsWith('epm:', i))
+            return at;
+    }
+    return -1;
+};
+const tokenize = (body) => {
+    const tokens = [];
+    // indexOf finds candidate tags far faster than a global regex over long payloads.
+    let resume = 0;
+    for (let start = nextTagStart(body, resume); start !== -1; start = nextTagStart(body, resume)) {
+        const close = body.indexOf('-->', start + 4);
+        const newline = body.indexOf('\n', start);
+        if (close === -1 || (newline !== -1 && newline < close)) {
+            const end = newline === -1 ? body.length : newline;
+            tokens.push({ type: 'junk', start, end, reason: `marker tag is not closed by "-->" on the same line; ${EXPECTED_TAGS}` });
+            resume = end;
+            continue;
+        }
+        const end = close + 3;
+        const tag = body.slice(start, end);
+        resume = end;
+        const open = OPEN_TAG.exec(tag);
+        if (open) {
+            const kind = open[1] ?? '';
+            const rawVersion = open[2] ?? '';
+            const version = /^[1-9][0-9]*$/.test(rawVersion) ? Number(rawVersion) : undefined;
+            tokens.push({
+                type: 'open',
+                start,
+                end,
+                kind,
+                version: version !== undefined && Number.isSafeInteger(version) ? version : undefined,
+                rawVersion,
+                kindOk: isMarkerKind(kind),
+            });
+            continue;
+        }
+        const closeTag = CLOSE_TAG.exec(tag);
+        if (closeTag) {
+            tokens.push({ type: 'close', start, end, kind: closeTag[1] ?? '' });
+            continue;
+        }
+        tokens.push({ type: 'junk', start, end, reason: `unrecognised marker tag; ${EXPECTED_TAGS}` });
+    }
+    return tokens;
+};
+/** Up to 80 characters of `body` from `start`, whitespace collapsed. */
+const excerptAt = (body, start, end) => {
+    const text = body
+        .slice(start, end ?? start + EXCERPT_MAX * 4)
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length <= EXCERPT_MAX ? text : `${text.slice(0, EXCERPT_MAX - 1)}…`;
+};
+/**
+ * Finds every marker block in `body`, in order. Malformed blocks and tags are
+ * reported as problems and skipped; this never throws. Text outside blocks is
+ * ignored. CRLF line endings are accepted.
+ */
+const parseMarkers = (body) => {
+    const markers = [];
+    const problems = [];
+    if (typeof body !== 'string')
+        return { markers, problems };
+    const single = parseSingleRendered(body);
+    if (single)
+        return { markers: [single], problems };
+    const text = body.includes('\r') ? body.replace(/\r\n/g, '\n') : body;
+    const blockProblem = (block, reason, at = block.token.start) => {
+        const problem = { kind: block.token.kind, reason, excerpt: excerptAt(text, at) };
+        if (block.token.version !== undefined)
+            problem.version = block.token.version;
+        problems.push(problem);
+    };
+    const label = (block) => `epm:${block.token.kind}${block.token.version === undefined ? '' : ` v${block.token.version}`}`;
+    let open;
+    for (const token of tokenize(text)) {
+        if (token.type === 'junk') {
+            if (open && !open.broken) {
+                blockProblem(open, `${label(open)} contains a malformed marker tag (${token.reason}); the block is skipped`, token.start);
+                open.broken = true;
+            }
+            else {
+                problems.push({ reason: token.reason, excerpt: excerptAt(text, token.start, token.end) });
+            }
+            continue;
+        }
+        if (token.type === 'open') {
+            if (open && !open.broken) {
+                blockProblem(open, `${label(open)} is not closed before another marker opens (nested open or missing \`<!-- /epm:${open.token.kind} -->\`); it is skipped`);
+            }
+            open = { token, broken: false };
+            if (!token.kindOk) {
+                blockProblem(open, `marker kind "${token.kind}" is invalid; expected a lower-case letter then up to 39 of [a-z0-9-]; the block is skipped`);
+                open.broken = true;
+            }
+            else if (token.version === undefined) {
+                blockProblem(open, `epm:${token.kind} has invalid version "v${token.rawVersion}"; expected v<integer ≥ 1>; the block is skipped`);
+                open.broken = true;
+            }
+            continue;
+        }
+        // A close tag.
+        if (!open) {
+            problems.push({
+                kind: token.kind,
+                reason: `close tag \`<!-- /epm:${token.kind} -->\` has no matching open tag`,
+                excerpt: excerptAt(text, token.start, token.end),
+            });
+            continue;
+        }
+        const block = open;
+        open = undefined;
+        if (token.kind !== block.token.kind) {
+            blockProblem(block, `${label(block)} is closed by \`<!-- /epm:${token.kind} -->\`; expected \`<!-- /epm:${block.token.kind} -->\`; the block is skipped`);
+            continue;
+        }
+        if (block.broken)
+            continue;
+        const parsed = parseBlockContent(text.slice(block.token.end, token.start));
+        if ('reason' in parsed) {
+            blockProblem(block, `${label(block)} ${parsed.reason}; the block is skipped`);
+            continue;
+        }
+        markers.push({ kind: block.token.kind, version: block.token.version, payload: parsed.payload, prose: parsed.prose });
+    }
+    if (open && !open.broken) {
+        blockProblem(open, `${label(open)} is never closed; expected \`<!-- /epm:${open.token.kind} -->\` after its JSON fence`);
+    }
+    return { markers, problems };
+};
+/**
+ * Fast path for the common case, a body holding exactly one marker as
+ * {@link renderMarker} writes it: one open tag at the start, its close tag at
+ * the end, no other tag between. Returns undefined whenever the body departs
+ * from that shape in any way, and the general parser decides instead, so the
+ * result is always the same as the general path's.
+ */
+const parseSingleRendered = (body) => {
+    if (!body.startsWith('<!-- epm:'))
+        return undefined;
+    const headEnd = body.indexOf(' -->\n', 9);
+    if (headEnd === -1)
+        return undefined;
+    const head = body.slice(9, headEnd);
+    const space = head.indexOf(' v');
+    if (space === -1)
+        return undefined;
+    const kind = head.slice(0, space);
+    const rawVersion = head.slice(space + 2);
+    if (!isMarkerKind(kind) || !/^[1-9][0-9]{0,15}$/.test(rawVersion))
+        return undefined;
+    const version = Number(rawVersion);
+    if (!Number.isSafeInteger(version))
+        return undefined;
+    const closeTag = `\n<!-- /epm:${kind} -->`;
+    if (!body.endsWith(closeTag))
+        return undefined;
+    const contentStart = headEnd + 5;
+    const contentEnd = body.length - closeTag.length + 1;
+    if (contentEnd < contentStart || body.indexOf('<!--', contentStart) !== contentEnd)
+        return undefined;
+    const content = body.slice(contentStart, contentEnd);
+    // Rendered shape: optional prose, then the fence, the JSON, and the closing fence last.
+    if (!content.endsWith('\n```\n'))
+        return undefined;
+    const fence = content.indexOf('```json\n');
+    if (fence === -1 || (fence > 0 && content[fence - 1] !== '\n'))
+        return undefined;
+    const prose = content.slice(0, fence);
+    if (prose.includes('\r'))
+        return undefined;
+    let payload;
+    try {
+        // A prose line opening a second fence, or a fence inside the JSON, makes this fail: the general path decides then.
+        payload = JSON.parse(content.slice(fence + 8, content.length - 5));
+    }
+    catch {
+        return undefined;
+    }
+    return { kind, version, payload, prose: prose.trim() };
+};
+const FENCE_OPEN = '```json';
+const FENCE_CLOSE = '```';
+/** True when `text[from, end of line)` holds only spaces and tabs; returns the index after that line's newline (or the end). */
+const restOfLineBlank = (text, from) => {
+    let i = from;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t'))
+        i += 1;
+    if (i === text.length)
+        return i;
+    return text[i] === '\n' ? i + 1 : undefined;
+};
+/**
+ * Splits the inside of a block into prose and payload, or says what is wrong.
+ * Scans with indexOf rather than splitting into lines: reduction parses every
+ * marker of an issue on every tick, so this is the hot path.
+ */
+const parseBlockContent = (content) => {
+    // The JSON fence is the last thing in a block, and JSON text never holds a fence line.
+    let opening = content.lastIndexOf(FENCE_OPEN);
+    let jsonStart;
+    while (opening >= 0) {
+        if (opening === 0 || content[opening - 1] === '\n') {
+            jsonStart = restOfLineBlank(content, opening + FENCE_OPEN.length);
+            if (jsonStart !== undefined)
+                break;
+        }
+        opening = opening === 0 ? -1 : content.lastIndexOf(FENCE_OPEN, opening - 1);
+    }
+    if (opening < 0 || jsonStart === undefined)
+        return { reason: 'has no ```json fence holding its payload' };
+    let closing = jsonStart - 1;
+    let after;
+    for (;;) {
+        closing = content.indexOf(`\n${FENCE_CLOSE}`, closing);
+        if (closing < 0)
+            break;
+        after = restOfLineBlank(content, closing + 1 + FENCE_CLOSE.length);
+        if (after !== undefined)
+            break;
+        closing += 1;
+    }
+    if (closing < 0 || after === undefined) {
+        // An empty payload puts the closing fence right after the opening line.
+        if (content.startsWith(FENCE_CLOSE, jsonStart) && restOfLineBlank(content, jsonStart + FENCE_CLOSE.length) !== undefined) {
+            return { reason: 'has invalid JSON in its fence (the fence is empty)' };
+        }
+        return { reason: 'has a ```json fence that is never closed by ```' };
+    }
+    if (content.slice(after).trim() !== '') {
+        return { reason: 'has text after its JSON fence; the fence must come last' };
+    }
+    let payload;
+    try {
+        payload = JSON.parse(content.slice(jsonStart, closing));
+    }
+    catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        return { reason: `has invalid JSON in its fence (${detail})` };
+    }
+    return { prose: content.slice(0, opening).trim(), payload };
+};
+/**
+ * Gathers the markers of an issue's comments. Markers count only in comments
+ * with `byEpm === true`; well-formed markers in other comments are listed in
+ * `ignored` and never trusted. Problems are reported for EPM's comments only,
+ * since a human may paste anything.
+ */
+const collectMarkers = (comments) => {
+    const result = { markers: [], problems: [], ignored: [] };
+    for (const comment of comments) {
+        const { markers, problems } = parseMarkers(comment.body);
+        if (comment.byEpm === true) {
+            for (const marker of markers) {
+                result.markers.push({
+                    ...marker,
+                    commentId: comment.id,
+                    author: comment.author,
+                    createdAt: comment.createdAt,
+                    index: result.markers.length,
+                });
+            }
+            for (const problem of problems)
+                result.problems.push({ ...problem, commentId: comment.id });
+        }
+        else {
+            for (const marker of markers) {
+                result.ignored.push({ commentId: comment.id, author: comment.author, kind: marker.kind, version: marker.version });
+            }
+        }
+    }
+    return result;
+};
+/**
+ * The winning marker of each kind: the highest version; among duplicates of
+ * the same kind and version the first wins (later ones are replays). Keys are
+ * in order of each kind's first appearance.
+ */
+const latestByKind = (markers) => {
+    const latest = new Map();
+    for (const marker of markers) {
+        const current = latest.get(marker.kind);
+        if (current === undefined || marker.version > current.version)
+            latest.set(marker.kind, marker);
+    }
+    return latest;
+};
+/** `markers` without later duplicates of the same kind and version, order kept. */
+const dedupeByKindVersion = (markers) => {
+    const seen = new Set();
+    return markers.filter((marker) => {
+        const key = `${marker.kind} v${marker.version}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+};
+/** The version the next marker of `kind` should carry: 1 + the highest existing one, 1 when none. Throws bad-input on an invalid kind. */
+const nextVersion = (markers, kind) => {
+    assertKind(kind);
+    let highest = 0;
+    for (const marker of markers) {
+        if (marker.kind === kind && marker.version > highest)
+            highest = marker.version;
+    }
+    return highest + 1;
+};
+
+;// CONCATENATED MODULE: ./src/domain/planned-manifest.ts
+/**
+ * The planned manifest: the machine-readable half of a plan. Approval of the
+ * plan freezes it as the experiment's pre-registration; any later change is
+ * recorded as a deviation, never applied silently.
+ */
+
+
+/** Schema of the planned manifest a planner submits. */
+const plannedManifestSchema = object({
+    hypothesis: schemas_string().trim().min(1).describe('The claim under test, falsifiable.'),
+    conditions: array(object({ name: schemas_string().trim().min(1), description: schemas_string().optional() }).strict())
+        .min(1)
+        .describe('Arms of the experiment.'),
+    metrics: array(object({ name: schemas_string().trim().min(1), goal: schemas_enum(['max', 'min']).optional(), primary: schemas_boolean().optional() })
+        .strict())
+        .min(1)
+        .describe('Metrics the run must log; every one is reported in the clean result.'),
+    seeds: array(schemas_number().int()).min(1).describe('Random seeds, one run per condition and seed.'),
+    figures: array(object({ name: schemas_string().trim().min(1), description: schemas_string() }).strict())
+        .describe('Figures the clean result will contain.'),
+    success: array(schemas_string().trim().min(1)).min(1).describe('Criteria that count as success.'),
+    kill: array(schemas_string().trim().min(1)).min(1).describe('Criteria on which the run is stopped early.'),
+    gpuHours: schemas_number().nonnegative().describe('Budgeted GPU-hours for the whole run.'),
+    lane: schemas_enum(LANES),
+    command: schemas_string().trim().min(1).describe('Command that runs the experiment from the worktree root.'),
+    smokeCommand: schemas_string().trim().min(1).optional().describe('The real run with one cell.'),
+    outputs: array(schemas_string().trim().min(1)).default([]).describe('Declared deliverables (paths relative to the worktree).'),
+    inputs: array(schemas_string().trim().min(1)).default([]).describe('Declared inputs: datasets, base models, files.'),
+    parent: schemas_number().int().positive().optional().describe('Parent experiment of a follow-up.'),
+})
+    .strict();
+/** Stable JSON for comparison (object keys sorted). */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
+}
+/** Lists every top-level field where `next` departs from the frozen manifest. */
+function diffManifest(frozen, next) {
+    const fields = new Set([...Object.keys(frozen), ...Object.keys(next)]);
+    const deviations = [];
+    for (const field of [...fields].sort()) {
+        const from = canonicalJson(frozen[field] ?? null);
+        const to = canonicalJson(next[field] ?? null);
+        if (from !== to)
+            deviations.push({ field, from, to });
+    }
+    return deviations;
+}
+
+;// CONCATENATED MODULE: ./src/domain/roles.ts
+/**
+ * The roles of the lifecycle and the schema of what each returns. A role only
+ * proposes; the engine validates its output against these schemas and a gate
+ * decides whether the status moves.
+ */
+
+
+/** Every role EPM dispatches. */
+const ROLE_NAMES = [
+    'clarifier',
+    'planner',
+    'plan-critic',
+    'implementer',
+    'code-reviewer',
+    'fixer',
+    'tester',
+    'experimenter',
+    'post-experimenter',
+    'analyzer',
+    'result-critic',
+    'follow-up-designer',
+];
+const roles_text = schemas_string().trim().min(1);
+/** A finding with a bug class, used by reviewers and testers (the whack-a-mole detector counts classes). */
+const classedFinding = object({ class: roles_text, text: roles_text, file: schemas_string().optional() }).strict();
+/** Output schema of each role. */
+const roleOutputSchemas = {
+    clarifier: object({
+        questions: array(roles_text).describe('Numbered questions that block a plan; empty means "no blocking ambiguities".'),
+        related: array(schemas_number().int().positive()).default([]).describe('Related issues found first.'),
+        summary: schemas_string().default(''),
+    })
+        .strict(),
+    planner: object({
+        plan: roles_text.describe('The full plan.md in Markdown, with every required section.'),
+        manifest: plannedManifestSchema,
+        related: array(schemas_number().int().positive()).default([]),
+    })
+        .strict(),
+    'plan-critic': object({
+        findings: array(object({ severity: schemas_enum(['BLOCKER', 'CONCERN', 'NIT']), text: roles_text, section: schemas_string().optional() }).strict()),
+    })
+        .strict(),
+    implementer: object({
+        done: array(roles_text),
+        notDone: array(roles_text).default([]),
+        howToVerify: array(roles_text).min(1),
+        needsHumanEyes: array(roles_text).default([]),
+    })
+        .strict(),
+    'code-reviewer': object({ verdict: schemas_enum(['PASS', 'CONCERNS', 'FAIL']), findings: array(classedFinding) })
+        .strict()
+        .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a non-PASS verdict must list findings' }),
+    fixer: object({ fixed: array(classedFinding).min(1), summary: schemas_string().default('') }).strict(),
+    tester: object({
+        verdict: schemas_enum(['green', 'red']),
+        failures: array(classedFinding).default([]),
+        smoke: object({ ran: schemas_boolean(), uploadsVerified: schemas_boolean(), detail: schemas_string().default('') }).strict(),
+    })
+        .strict()
+        .refine((o) => o.verdict === 'green' || o.failures.length > 0, { message: 'a red verdict must list failures' }),
+    experimenter: object({
+        diagnosis: roles_text,
+        classification: schemas_enum(['infra', 'code', 'none']),
+        action: schemas_enum(['continue', 'relaunch', 'hot-fix', 'fail']),
+        hotFix: object({ linesChanged: schemas_number().int().nonnegative(), logicChange: schemas_boolean(), description: roles_text }).strict().optional(),
+    })
+        .strict(),
+    'post-experimenter': object({ checklist: array(object({ item: roles_text, ok: schemas_boolean(), detail: schemas_string().default('') }).strict()).min(1) })
+        .strict(),
+    analyzer: object({
+        title: roles_text,
+        confidence: schemas_enum(['HIGH', 'MODERATE', 'LOW']),
+        result: roles_text.describe('The clean result in Markdown.'),
+        deviationsStated: array(schemas_string()).default([]),
+    })
+        .strict(),
+    'result-critic': object({ verdict: schemas_enum(['PASS', 'REVISE']), findings: array(object({ text: roles_text }).strict()).default([]) })
+        .strict()
+        .refine((o) => o.verdict === 'PASS' || o.findings.length > 0, { message: 'a REVISE verdict must list findings' }),
+    'follow-up-designer': object({
+        proposals: array(object({ title: roles_text, change: roles_text, rationale: roles_text, gpuHours: schemas_number().nonnegative() }).strict())
+            .min(1)
+            .max(3),
+    })
+        .strict(),
+};
+
+;// CONCATENATED MODULE: ./src/domain/event-schema.ts
+/**
+ * The schema of every recorded event. Markers are data read back from a
+ * tracker — possibly written by an older EPM, or edited — so each payload is
+ * validated before it is applied; a payload that does not match is reported
+ * and skipped, never trusted and never a crash.
+ */
+
+
+
+const event_schema_text = schemas_string();
+const human = { actor: event_schema_text, source: event_schema_text };
+const event_schema_checks = array(object({ name: event_schema_text, command: event_schema_text, ok: schemas_boolean(), output: event_schema_text }));
+const event_schema_meta = {
+    key: schemas_string().min(1),
+    at: schemas_string().min(1),
+    usage: object({ usd: schemas_number(), inputTokens: schemas_number(), outputTokens: schemas_number() }).optional(),
+    from: schemas_enum(STATUSES).optional(),
+    to: schemas_enum(STATUSES).optional(),
+    gate: object({ gate: event_schema_text, passed: schemas_boolean(), reasons: array(event_schema_text) }).optional(),
+};
+const event_schema_event = (kind, shape) => object({ kind: literal(kind), ...event_schema_meta, ...shape });
+/** One schema per event kind. */
+const EVENT_SCHEMAS = {
+    'auto-defaults': event_schema_event('auto-defaults', { type: schemas_enum(ISSUE_TYPES), lane: schemas_enum(LANES), applied: array(event_schema_text) }),
+    clarify: event_schema_event('clarify', { output: roleOutputSchemas.clarifier }),
+    plan: event_schema_event('plan', { version: event_schema_text, path: event_schema_text, output: roleOutputSchemas.planner }),
+    'plan-critique': event_schema_event('plan-critique', { output: roleOutputSchemas['plan-critic'] }),
+    approval: event_schema_event('approval', { stage: schemas_enum(['plan', 'result']), version: event_schema_text, ...human }),
+    revise: event_schema_event('revise', { message: event_schema_text, ...human }),
+    lane: event_schema_event('lane', { lane: schemas_enum(LANES), ...human }),
+    abort: event_schema_event('abort', { reason: event_schema_text, ...human }),
+    retry: event_schema_event('retry', { ...human }),
+    unblock: event_schema_event('unblock', { note: event_schema_text, ...human }),
+    rejected: event_schema_event('rejected', { command: event_schema_text, reason: event_schema_text, ...human }),
+    implementation: event_schema_event('implementation', { sha: event_schema_text, output: roleOutputSchemas.implementer, checks: event_schema_checks }),
+    'code-review': event_schema_event('code-review', { output: roleOutputSchemas['code-reviewer'] }),
+    fix: event_schema_event('fix', { loop: schemas_enum(['code', 'test']), sha: event_schema_text, output: roleOutputSchemas.fixer, checks: event_schema_checks }),
+    'test-verdict': event_schema_event('test-verdict', { output: roleOutputSchemas.tester }),
+    launch: event_schema_event('launch', { k: schemas_number().int().positive(), runId: event_schema_text, sha: event_schema_text, tag: event_schema_text, logPath: event_schema_text, startedAt: event_schema_text, command: event_schema_text }),
+    progress: event_schema_event('progress', {
+        k: schemas_number().int().positive(),
+        wake: schemas_boolean(),
+        usedGpuHours: schemas_number(),
+        projectedGpuHours: schemas_number(),
+        observation: object({
+            state: schemas_enum(['running', 'exited', 'stalled', 'lost', 'unknown']),
+            phase: event_schema_text.optional(),
+            findings: array(event_schema_text),
+            heartbeatAgeMs: schemas_number().optional(),
+        }),
+    }),
+    'run-ended': event_schema_event('run-ended', { k: schemas_number().int().positive(), exitCode: schemas_number().int().nullable(), missingOutputs: array(event_schema_text), endedAt: event_schema_text, lost: schemas_boolean() }),
+    'hot-fix': event_schema_event('hot-fix', { k: schemas_number().int().nonnegative(), output: roleOutputSchemas.experimenter, sha: event_schema_text.optional(), measuredLines: schemas_number().int().nonnegative().optional() }),
+    'compute-released': event_schema_event('compute-released', { k: schemas_number().int().positive() }),
+    'upload-verified': event_schema_event('upload-verified', { output: roleOutputSchemas['post-experimenter'] }),
+    'clean-result': event_schema_event('clean-result', { sha: event_schema_text, path: event_schema_text, output: roleOutputSchemas.analyzer }),
+    'result-critique': event_schema_event('result-critique', { output: roleOutputSchemas['result-critic'] }),
+    'follow-ups': event_schema_event('follow-ups', { output: roleOutputSchemas['follow-up-designer'] }),
+    'role-error': event_schema_event('role-error', { role: schemas_enum(ROLE_NAMES), error: event_schema_text }),
+    'budget-stop': event_schema_event('budget-stop', { what: schemas_enum(['model-usd', 'gpu-hours']), used: schemas_number(), limit: schemas_number() }),
+};
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v) => typeof v === 'string';
+const isOptional = (v, check) => v === undefined || check(v);
+const OBSERVED = new Set(['running', 'exited', 'stalled', 'lost', 'unknown']);
+const STATUS_SET = new Set(STATUSES);
+/**
+ * A hand-written check equal to `EVENT_SCHEMAS.progress`, for speed: progress
+ * markers are most of a long run's history and are folded on every tick.
+ * A property test keeps it in step with the schema.
+ */
+function isProgressPayload(p) {
+    if (!isObject(p) || p.kind !== 'progress' || !isString(p.key) || p.key === '' || !isString(p.at) || p.at === '')
+        return false;
+    if (!Number.isSafeInteger(p.k) || p.k <= 0 || typeof p.wake !== 'boolean')
+        return false;
+    if (typeof p.usedGpuHours !== 'number' || !Number.isFinite(p.usedGpuHours) || typeof p.projectedGpuHours !== 'number' || !Number.isFinite(p.projectedGpuHours))
+        return false;
+    if (!isOptional(p.from, (v) => isString(v) && STATUS_SET.has(v)) || !isOptional(p.to, (v) => isString(v) && STATUS_SET.has(v)))
+        return false;
+    if (p.usage !== undefined || p.gate !== undefined)
+        return EVENT_SCHEMAS.progress.safeParse(p).success;
+    const o = p.observation;
+    if (!isObject(o) || !isString(o.state) || !OBSERVED.has(o.state))
+        return false;
+    if (!isOptional(o.phase, isString) || !isOptional(o.heartbeatAgeMs, (v) => typeof v === 'number' && Number.isFinite(v)))
+        return false;
+    return Array.isArray(o.findings) && o.findings.every(isString);
+}
+/** Validates a marker payload as the event of kind `kind`: the event, or the problems found. */
+function parseRecordedEvent(kind, payload) {
+    if (kind === 'progress' && isProgressPayload(payload))
+        return { event: payload };
+    const schema = EVENT_SCHEMAS[kind];
+    if (!schema)
+        return { problem: `unknown marker kind epm:${kind} (written by a newer EPM?)` };
+    const parsed = schema.safeParse(payload);
+    if (parsed.success)
+        return { event: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `payload does not match the ${kind} event: ${issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : 'invalid'}` };
+}
+
+;// CONCATENATED MODULE: ./src/domain/state.ts
+/** Defaults matching the config defaults. */
+const DEFAULT_SETTINGS = {
+    maxRounds: 3,
+    replanAtCap: true,
+    planGateRetries: 2,
+    modelUsdPerExperiment: 50,
+    gpuHoursPerExperiment: 24,
+    computeDeviationFactor: 2,
+    wakeMinutes: [5, 10, 20, 40],
+    defaultType: 'experiment',
+    defaultLane: 'full',
+};
+/** The claim an issue names with a line `Claim: #N`, if any. */
+function parseClaimRef(body) {
+    const match = /^Claim:\s*#([1-9][0-9]*)\s*$/m.exec(body);
+    return match?.[1] ? Number(match[1]) : undefined;
+}
+/** The state of an issue before anything happened to it. */
+function initialState(issue, settings = DEFAULT_SETTINGS) {
+    const loop = () => ({ round: 0, classes: [] });
+    const claim = parseClaimRef(issue.body);
+    return {
+        ...(claim !== undefined ? { claim } : {}),
+        number: issue.number,
+        title: issue.title,
+        body: issue.body,
+        author: issue.author,
+        lane: settings.defaultLane,
+        laneConfirmed: false,
+        status: 'proposed',
+        settings,
+        keys: new Set(),
+        versions: new Map(),
+        cycle: 1,
+        replanned: false,
+        planGateFailures: 0,
+        deviations: [],
+        approvals: [],
+        loops: { clarify: loop(), plan: loop(), implement: loop(), code: loop(), test: loop(), result: loop() },
+        findings: [],
+        runs: [],
+        relaunchDue: false,
+        feedback: [],
+        pending: [],
+        spend: { usd: 0, inputTokens: 0, outputTokens: 0, gpuHours: 0 },
+        timeline: [],
+        labelProblems: [],
+        labels: [],
+        problems: [],
+        position: 0,
+    };
+}
+/** The current run attempt, if any. */
+const currentRun = (state) => state.runs[state.runs.length - 1];
+/** The version awaiting approval in the current status, if any. */
+function versionAwaitingApproval(state) {
+    if (state.status === 'awaiting-plan-approval')
+        return state.plan?.version;
+    if (state.status === 'awaiting-result-approval')
+        return state.result?.sha;
+    return undefined;
+}
+/** A deep copy of a state (Sets and Maps included). */
+function cloneState(state) {
+    return structuredClone(state);
+}
+
+;// CONCATENATED MODULE: ./src/domain/gates.ts
+const result = (gate, reasons) => ({ gate, passed: reasons.length === 0, reasons });
+/** Sections plan.md must contain, each a Markdown heading with content under it. */
+const REQUIRED_PLAN_SECTIONS = [
+    'Goal',
+    'Hypothesis',
+    'Possible outcomes',
+    'Why run it',
+    'Method',
+    'Conditions',
+    'Metrics',
+    'Seeds',
+    'Success and kill criteria',
+    'GPU-hour estimate',
+    'Lane',
+    'Related issues',
+];
+/** Splits Markdown into `heading → body` for headings of level 2 or deeper (case-insensitive keys). */
+function readSections(markdown) {
+    const sections = new Map();
+    let current;
+    // CommonMark: a fence closes only with the same character, at least as long, and nothing after it.
+    let fence;
+    for (const line of markdown.split(/\r?\n/)) {
+        const marks = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (marks?.[1]) {
+            const char = marks[1][0];
+            if (!fence)
+                fence = { char, length: marks[1].length };
+            else if (char === fence.char && marks[1].length >= fence.length && (marks[2] ?? '').trim() === '')
+                fence = undefined;
+        }
+        const heading = fence || marks ? null : /^#{2,6}\s+(.+?)\s*#*\s*$/.exec(line);
+        if (heading?.[1]) {
+            current = heading[1].trim().toLowerCase();
+            sections.set(current, '');
+        }
+        else if (current !== undefined) {
+            sections.set(current, `${sections.get(current) ?? ''}${line}\n`);
+        }
+    }
+    return sections;
+}
+/** Gate `type-known`: the issue has exactly one known type. */
+function gateTypeKnown(type) {
+    return result('type-known', type ? [] : ['the issue has no type:* label and no default type applies']);
+}
+/** Gate `clarified`: the clarifier asked nothing, or a human answered after it asked. */
+function gateClarified(questions, answered) {
+    return result('clarified', questions.length === 0 || answered ? [] : [`${questions.length} question(s) await an answer in a comment`]);
+}
+/** Gate `plan-complete`: every required section present and non-empty; the manifest agrees with the lane. */
+function gatePlanComplete(plan, manifest) {
+    const sections = readSections(plan);
+    const reasons = [];
+    for (const name of REQUIRED_PLAN_SECTIONS) {
+        const body = sections.get(name.toLowerCase());
+        if (body === undefined)
+            reasons.push(`section "## ${name}" is missing`);
+        else if (body.trim() === '')
+            reasons.push(`section "## ${name}" is empty`);
+    }
+    if (manifest.lane === 'follow-up' && manifest.parent === undefined) {
+        reasons.push('a follow-up plan must name its parent experiment (manifest.parent)');
+    }
+    return result('plan-complete', reasons);
+}
+/** Gate `no-blocker`: the plan critic raised no BLOCKER. */
+function gateNoBlocker(output) {
+    return result('no-blocker', output.findings.filter((f) => f.severity === 'BLOCKER').map((f) => `BLOCKER: ${f.text}`));
+}
+/** Gate `approval-current`: the approval names the version awaiting approval. */
+function gateApprovalCurrent(approved, current) {
+    if (current === undefined)
+        return result('approval-current', ['nothing awaits approval']);
+    return result('approval-current', approved === current ? [] : [`approval names ${approved.slice(0, 12)} but the current version is ${current.slice(0, 12)}`]);
+}
+/** Gate `builds-and-lints`: every configured check passed. */
+function gateBuildsAndLints(checks) {
+    return result('builds-and-lints', checks.filter((c) => !c.ok).map((c) => `check "${c.name}" failed: ${c.command}`));
+}
+/** Gate `code-review-pass`: the reviewer's verdict is PASS. */
+function gateCodeReviewPass(output) {
+    return result('code-review-pass', output.verdict === 'PASS' ? [] : [`verdict ${output.verdict}`, ...output.findings.map((f) => `${f.class}: ${f.text}`)]);
+}
+/** Gate `tests-green`: tests pass and the smoke run exercised and verified every upload. */
+function gateTestsGreen(output) {
+    const reasons = output.failures.map((f) => `${f.class}: ${f.text}`);
+    if (output.verdict !== 'green' && reasons.length === 0)
+        reasons.push('tests are red');
+    if (!output.smoke.ran)
+        reasons.push('the smoke run did not run');
+    else if (!output.smoke.uploadsVerified)
+        reasons.push('the smoke run did not verify its uploads');
+    return result('tests-green', reasons);
+}
+/** Gate `run-exited`: the run exited 0 and every declared output exists. */
+function gateRunExited(exitCode, missingOutputs) {
+    const reasons = missingOutputs.map((o) => `declared output "${o}" is missing`);
+    if (exitCode !== 0)
+        reasons.unshift(exitCode === null ? 'the run ended without an exit code' : `the run exited with code ${exitCode}`);
+    return result('run-exited', reasons);
+}
+/** Gate `checklist-complete`: every reproducibility item holds and no compute is left billing. */
+function gateChecklistComplete(output, computeReleased) {
+    const reasons = output.checklist.filter((c) => !c.ok).map((c) => `${c.item}${c.detail ? `: ${c.detail}` : ''}`);
+    if (!computeReleased)
+        reasons.push('compute is still allocated');
+    return result('checklist-complete', reasons);
+}
+/** True when `name` appears as a whole token (so "acc" is not found inside "accuracy"). */
+const mentions = (text, name) => new RegExp(`(^|[^A-Za-z0-9_-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_-])`).test(text);
+const PLACEHOLDER = /\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b|\{\{[^}]*\}\}|<placeholder>/i;
+/** Gate `clean-result-lint`: the clean result is complete and honours the pre-registration. */
+function gateCleanResultLint(output, manifest, deviations) {
+    const reasons = [];
+    const placeholder = PLACEHOLDER.exec(output.result) ?? PLACEHOLDER.exec(output.title);
+    if (placeholder)
+        reasons.push(`placeholder "${placeholder[0]}" left in the result`);
+    if (!output.title.trimEnd().endsWith(`(${output.confidence} confidence)`)) {
+        reasons.push(`title must end with "(${output.confidence} confidence)" to match the stated confidence`);
+    }
+    for (const metric of manifest?.metrics ?? []) {
+        if (!mentions(output.result, metric.name))
+            reasons.push(`pre-registered metric "${metric.name}" is not reported`);
+    }
+    for (const figure of manifest?.figures ?? []) {
+        if (!mentions(output.result, figure.name))
+            reasons.push(`planned figure "${figure.name}" is not in the result`);
+    }
+    for (const deviation of deviations) {
+        if (!output.deviationsStated.some((d) => d.includes(deviation.field))) {
+            reasons.push(`deviation from the pre-registration in "${deviation.field}" is not stated`);
+        }
+    }
+    return result('clean-result-lint', reasons);
+}
+/** Gate `result-critic-pass`: the result critic found no overclaim left. */
+function gateResultCriticPass(output) {
+    if (output.verdict === 'PASS')
+        return result('result-critic-pass', []);
+    return result('result-critic-pass', output.findings.length ? output.findings.map((f) => f.text) : ['verdict REVISE']);
+}
+
+;// CONCATENATED MODULE: ./src/domain/detectors.ts
+/**
+ * Detectors that stop runaway loops and runaway compute (DESIGN.md §2,
+ * "Bounded loops" and "Monitoring").
+ */
+/**
+ * Whack-a-mole: in the last three fix rounds each round failed on a bug class
+ * not seen in any earlier round — three distinct classes in three rounds means
+ * fixes are moving the bug around rather than removing it.
+ */
+function isWhackAMole(classesPerRound) {
+    if (classesPerRound.length < 3)
+        return false;
+    const lastThree = classesPerRound.slice(-3);
+    const seen = new Set(classesPerRound.slice(0, -3).flat());
+    const distinct = new Set();
+    for (const round of lastThree) {
+        const fresh = round.filter((c) => !seen.has(c));
+        if (fresh.length === 0)
+            return false;
+        for (const c of round) {
+            seen.add(c);
+            distinct.add(c);
+        }
+    }
+    return distinct.size >= 3;
+}
+/**
+ * Projects total GPU-hours from the hours used so far and the fraction of work
+ * done (when the run reports progress); without progress, only hours already
+ * used count. A plan of 0 GPU-hours deviates as soon as any GPU time is used.
+ */
+function projectCompute(plannedGpuHours, usedGpuHours, progress, factor) {
+    const projectedGpuHours = progress !== undefined && progress > 0 ? usedGpuHours / Math.min(progress, 1) : usedGpuHours;
+    return { projectedGpuHours, deviates: projectedGpuHours > factor * plannedGpuHours };
+}
+/**
+ * When the experimenter should next be woken without a finding: wakes come at
+ * growing intervals after launch (e.g. 5, 10, 20, 40 min, the last repeating).
+ * Returns the time of wake number `wakesDone + 1`.
+ */
+function nextWakeAt(launchedAt, wakesDone, wakeMinutes) {
+    let minutes = 0;
+    for (let i = 0; i <= wakesDone; i++) {
+        minutes += wakeMinutes[Math.min(i, wakeMinutes.length - 1)] ?? 5;
+    }
+    return new Date(launchedAt.getTime() + minutes * 60_000);
+}
+
+;// CONCATENATED MODULE: ./src/domain/transition.ts
+/**
+ * The lifecycle as a pure function: `transition(state, event) → [next, effects]`.
+ * A recorded event moves the state through its gate; a `tick` asks what is due.
+ * Nothing here performs I/O.
+ */
+
+
+
+
+
+
+/** Statuses before plan approval, where the lane can still change and revise restarts planning. */
+const BEFORE_PLAN_APPROVAL = ['proposed', 'clarifying', 'planning', 'plan-review', 'awaiting-plan-approval'];
+const RESULT_STATUSES = ['analyzing', 'result-review', 'awaiting-result-approval'];
+/** The status after `from` on this issue's route. */
+function nextStatus(state, from) {
+    const route = routeFor(state.type ?? state.settings.defaultType, state.lane);
+    return nextOnRoute(route, from) ?? 'done';
+}
+const expectStatus = (state, event, ...allowed) => {
+    if (!allowed.includes(state.status)) {
+        throw conflict(`a ${event.kind} event does not apply in status ${state.status} (expected ${allowed.join(' or ')})`, {
+            issue: state.number,
+            hint: 'it is stale (the issue moved on); run "epm show" to see the current status',
+        });
+    }
+};
+const block = (state, decision) => {
+    state.blocked = { decision, from: state.status };
+    return 'blocked';
+};
+const resetLoop = (state, loop) => {
+    state.loops[loop] = { round: 0, classes: [] };
+};
+/** At a loop's cap: re-plan once (new cycle), then block with the disagreement stated. */
+function capReached(state, loop, disagreement) {
+    if (state.settings.replanAtCap && !state.replanned) {
+        state.replanned = true;
+        state.cycle += 1;
+        for (const name of ['plan', 'implement', 'code', 'test'])
+            resetLoop(state, name);
+        state.awaitingFix = undefined;
+        state.findings = [`strategy change: the ${loop} loop reached its cap of ${state.settings.maxRounds} rounds; unresolved: ${disagreement.join('; ')}`];
+        return 'planning';
+    }
+    return block(state, `the ${loop} loop reached its cap of ${state.settings.maxRounds} rounds${state.replanned ? ' after a re-plan' : ''}; unresolved: ${disagreement.join('; ')}. Decide, then "epm unblock" with a note (or "epm abort")`);
+}
+/** Records a review round's failure classes and decides whether to loop again, re-plan or block. */
+function failRound(state, loop, reasons, classes) {
+    const progress = state.loops[loop];
+    progress.round += 1;
+    progress.classes.push([...new Set(classes)]);
+    state.findings = reasons;
+    if (isWhackAMole(progress.classes)) {
+        state.awaitingFix = undefined;
+        return capReached(state, loop, [`whack-a-mole: three fix rounds each failed on a new bug class (${progress.classes.slice(-3).flat().join(', ')})`, ...reasons]);
+    }
+    if (progress.round >= state.settings.maxRounds) {
+        state.awaitingFix = undefined;
+        return capReached(state, loop, reasons);
+    }
+    state.awaitingFix = loop;
+    return state.status;
+}
+/**
+ * Applies one event to a state in place and says what moved. Throws a
+ * `conflict` error when the event does not fit the state (a human approving
+ * when nothing awaits approval, a stale role result). Every check runs before
+ * the first mutation, so a rejected event leaves the state untouched.
+ */
+function apply(state, event) {
+    const from = state.status;
+    let to = from;
+    let gate;
+    let summary = event.kind;
+    switch (event.kind) {
+        case 'auto-defaults': {
+            expectStatus(state, event, 'proposed');
+            state.type = event.type;
+            if (!state.laneOverride)
+                state.lane = event.lane;
+            gate = gateTypeKnown(event.type);
+            summary = `defaults applied: ${event.applied.join(', ') || 'none needed'}`;
+            if (gate.passed && event.type !== 'claim')
+                to = 'clarifying';
+            break;
+        }
+        case 'clarify': {
+            expectStatus(state, event, 'clarifying');
+            const rounds = (state.clarify?.rounds ?? 0) + 1;
+            state.clarify = { questions: event.output.questions, position: state.position, rounds };
+            // Past the cap the planner proceeds and sees the open questions.
+            gate = gateClarified(event.output.questions, rounds >= state.settings.maxRounds);
+            summary = event.output.questions.length === 0 ? 'no blocking ambiguities' : `${event.output.questions.length} question(s) asked`;
+            if (gate.passed) {
+                to = 'planning';
+                state.findings = event.output.questions.length ? [`open questions: ${event.output.questions.join(' | ')}`] : [];
+            }
+            break;
+        }
+        case 'plan': {
+            expectStatus(state, event, 'planning');
+            gate = gatePlanComplete(event.output.plan, event.output.manifest);
+            summary = `plan ${event.version.slice(0, 12)} (${event.path})`;
+            if (gate.passed) {
+                state.plan = { version: event.version, path: event.path, manifest: event.output.manifest, position: state.position };
+                if (!state.laneOverride)
+                    state.lane = event.output.manifest.lane;
+                state.deviations = state.frozen ? diffManifest(state.frozen.manifest, event.output.manifest) : [];
+                state.planGateFailures = 0;
+                state.findings = [];
+                to = 'plan-review';
+            }
+            else {
+                state.planGateFailures += 1;
+                state.findings = gate.reasons;
+                if (state.planGateFailures > state.settings.planGateRetries) {
+                    to = block(state, `the plan failed the section gate ${state.planGateFailures} times: ${gate.reasons.join('; ')}. Give the planner guidance with "epm unblock N --note '<guidance>'" (or fix plan.md on the branch, then unblock)`);
+                }
+            }
+            break;
+        }
+        case 'plan-critique': {
+            expectStatus(state, event, 'plan-review');
+            gate = gateNoBlocker(event.output);
+            summary = `${event.output.findings.length} finding(s), ${gate.reasons.length} blocker(s)`;
+            state.critique = { findings: event.output.findings, unresolved: false };
+            if (gate.passed) {
+                to = 'awaiting-plan-approval';
+                state.findings = [];
+            }
+            else {
+                state.loops.plan.round += 1;
+                state.findings = gate.reasons;
+                if (state.loops.plan.round >= state.settings.maxRounds) {
+                    // Past the cap a human decides, with the unresolved blockers in front of them.
+                    state.critique.unresolved = true;
+                    to = 'awaiting-plan-approval';
+                }
+                else {
+                    to = 'planning';
+                }
+            }
+            break;
+        }
+        case 'approval': {
+            const stage = state.status === 'awaiting-result-approval' ? 'result' : 'plan';
+            if (!AWAITING_HUMAN.includes(state.status) || stage !== event.stage) {
+                throw conflict(`nothing awaits ${event.stage} approval (status: ${state.status})`, {
+                    issue: state.number,
+                    hint: 'approvals apply in awaiting-plan-approval or awaiting-result-approval; run "epm show" to see what is due',
+                });
+            }
+            gate = gateApprovalCurrent(event.version, versionAwaitingApproval(state));
+            if (!gate.passed) {
+                throw conflict(`stale approval: ${gate.reasons.join('; ')}`, {
+                    issue: state.number,
+                    hint: `review and approve the current version ${versionAwaitingApproval(state)?.slice(0, 12) ?? ''}`,
+                });
+            }
+            state.approvals.push({ stage: event.stage, version: event.version, actor: event.actor, at: event.at });
+            summary = `${event.stage} ${event.version.slice(0, 12)} approved by ${event.actor}`;
+            if (event.stage === 'plan' && state.plan) {
+                state.frozen ??= { manifest: state.plan.manifest, version: event.version, approver: event.actor, at: event.at };
+                state.laneConfirmed = true;
+                state.findings = [];
+            }
+            to = nextStatus(state, state.status);
+            break;
+        }
+        case 'revise': {
+            summary = `revision asked by ${event.actor}`;
+            const feedback = { source: event.source, author: event.actor, text: event.message, position: state.position };
+            if (state.status === 'clarifying' || BEFORE_PLAN_APPROVAL.includes(state.status) && state.status !== 'proposed') {
+                state.feedback.push(feedback);
+                if (state.status !== 'clarifying') {
+                    state.cycle += 1;
+                    resetLoop(state, 'plan');
+                    to = 'planning';
+                }
+            }
+            else if (RESULT_STATUSES.includes(state.status)) {
+                state.feedback.push(feedback);
+                resetLoop(state, 'result');
+                to = 'analyzing';
+            }
+            else {
+                throw conflict(`revise does not apply in status ${state.status}`, {
+                    issue: state.number,
+                    hint: 'revise applies while clarifying, planning or awaiting an approval; to stop the work use "epm abort"',
+                });
+            }
+            break;
+        }
+        case 'lane': {
+            if (!BEFORE_PLAN_APPROVAL.includes(state.status)) {
+                throw conflict(`the lane was confirmed by the plan approval and cannot change in status ${state.status}`, {
+                    issue: state.number,
+                    hint: 'revise the plan ("epm revise") to change how the experiment runs',
+                });
+            }
+            state.laneOverride = event.lane;
+            state.lane = event.lane;
+            summary = `lane set to ${event.lane} by ${event.actor}`;
+            break;
+        }
+        case 'abort': {
+            if (TERMINAL.includes(state.status)) {
+                throw conflict(`the issue is already ${state.status}`, { issue: state.number, hint: 'nothing to abort' });
+            }
+            state.aborted = { reason: event.reason, actor: event.actor, from: state.status };
+            summary = `aborted by ${event.actor}${event.reason ? `: ${event.reason}` : ''}`;
+            to = 'aborted';
+            break;
+        }
+        case 'retry':
+        case 'unblock': {
+            const side = state.status === 'failed' ? state.failed : state.status === 'blocked' ? state.blocked : undefined;
+            if (!side || (event.kind === 'unblock' && state.status !== 'blocked')) {
+                throw conflict(`${event.kind} does not apply in status ${state.status}`, {
+                    issue: state.number,
+                    hint: event.kind === 'retry' ? 'retry applies to failed or blocked issues' : 'unblock applies to blocked issues',
+                });
+            }
+            to = side.from;
+            if (event.kind === 'unblock' && event.note) {
+                state.feedback.push({ source: event.source, author: event.actor, text: event.note, position: state.position });
+            }
+            // The human has decided: the loop that stopped gets a fresh budget of rounds.
+            for (const loop of ['plan', 'implement', 'code', 'test', 'result'])
+                resetLoop(state, loop);
+            state.planGateFailures = 0;
+            if (to === 'running') {
+                const run = currentRun(state);
+                if (!run || run.ended || run.released)
+                    state.relaunchDue = true;
+            }
+            state.blocked = undefined;
+            state.failed = undefined;
+            summary = `${event.kind} by ${event.actor}`;
+            break;
+        }
+        case 'rejected': {
+            summary = `command "${event.command}" from ${event.actor} refused: ${event.reason}`;
+            break;
+        }
+        case 'implementation': {
+            expectStatus(state, event, 'implementing');
+            gate = gateBuildsAndLints(event.checks);
+            state.implementation = { sha: event.sha, report: event.output };
+            summary = `implementation ${event.sha.slice(0, 12)}: ${event.output.done.length} done, ${event.output.notDone.length} not done`;
+            if (gate.passed) {
+                state.findings = [];
+                to = 'code-review';
+            }
+            else {
+                state.findings = gate.reasons;
+                state.loops.implement.round += 1;
+                if (state.loops.implement.round >= state.settings.maxRounds)
+                    to = capReached(state, 'implement', gate.reasons);
+            }
+            break;
+        }
+        case 'code-review': {
+            expectStatus(state, event, 'code-review');
+            if (state.awaitingFix)
+                throw conflict('a review arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last review first; run "epm tick"' });
+            gate = gateCodeReviewPass(event.output);
+            summary = `code review: ${event.output.verdict}`;
+            if (gate.passed) {
+                state.findings = [];
+                to = nextStatus(state, 'code-review');
+            }
+            else {
+                to = failRound(state, 'code', gate.reasons, event.output.findings.map((f) => f.class));
+            }
+            break;
+        }
+        case 'fix': {
+            expectStatus(state, event, event.loop === 'code' ? 'code-review' : 'testing');
+            if (state.awaitingFix !== event.loop)
+                throw conflict(`no ${event.loop} fix is due`, { issue: state.number, hint: 'it is stale: the last review or test asked for no fix; run "epm show" to see what is due' });
+            gate = gateBuildsAndLints(event.checks);
+            summary = `fix ${event.sha.slice(0, 12)}: ${event.output.fixed.map((f) => f.class).join(', ')}`;
+            if (gate.passed) {
+                state.awaitingFix = undefined;
+                state.findings = [];
+            }
+            else {
+                // A fix that does not even build is a failed round of the same loop.
+                const progress = state.loops[event.loop];
+                progress.round += 1;
+                progress.classes.push(['checks']);
+                state.findings = gate.reasons;
+                if (progress.round >= state.settings.maxRounds) {
+                    state.awaitingFix = undefined;
+                    to = capReached(state, event.loop, gate.reasons);
+                }
+            }
+            break;
+        }
+        case 'test-verdict': {
+            expectStatus(state, event, 'testing');
+            if (state.awaitingFix)
+                throw conflict('a test verdict arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last failures first; run "epm tick"' });
+            gate = gateTestsGreen(event.output);
+            summary = `tests ${event.output.verdict}; smoke ${event.output.smoke.ran ? 'ran' : 'did not run'}`;
+            if (gate.passed) {
+                state.findings = [];
+                to = nextStatus(state, 'testing');
+            }
+            else {
+                to = failRound(state, 'test', gate.reasons, event.output.failures.map((f) => f.class));
+            }
+            break;
+        }
+        case 'launch': {
+            expectStatus(state, event, 'running');
+            state.runs.push({
+                k: event.k,
+                runId: event.runId,
+                sha: event.sha,
+                tag: event.tag,
+                logPath: event.logPath,
+                startedAt: event.startedAt,
+                command: event.command,
+                wakes: 0,
+                findings: [],
+                usedGpuHours: 0,
+                projectedGpuHours: 0,
+                released: false,
+            });
+            state.relaunchDue = false;
+            summary = `run ${event.k} launched at ${event.sha.slice(0, 12)} (${event.tag})`;
+            break;
+        }
+        case 'progress': {
+            expectStatus(state, event, 'running');
+            const run = runNumbered(state, event.k);
+            if (event.wake)
+                run.wakes += 1;
+            run.findings = event.observation.findings;
+            run.usedGpuHours = event.usedGpuHours;
+            run.projectedGpuHours = event.projectedGpuHours;
+            summary = `run ${event.k}: ${event.observation.state}${event.observation.phase ? ` [${event.observation.phase}]` : ''}${event.observation.findings.length ? ` — ${event.observation.findings.join(', ')}` : ''}`;
+            const planned = state.frozen?.manifest.gpuHours ?? state.plan?.manifest.gpuHours;
+            const used = state.runs.reduce((sum, r) => sum + r.usedGpuHours, 0);
+            if (used >= state.settings.gpuHoursPerExperiment) {
+                to = block(state, `the GPU-hour budget is exhausted (${used.toFixed(2)} of ${state.settings.gpuHoursPerExperiment} used, run ${event.k} still allocated); raise budgets.gpuHoursPerExperiment and "epm unblock", or "epm abort" to release it`);
+            }
+            else if (planned !== undefined && event.projectedGpuHours > state.settings.computeDeviationFactor * planned) {
+                to = block(state, `run ${event.k} is projected to use ${event.projectedGpuHours.toFixed(2)} GPU-hours, over ${state.settings.computeDeviationFactor}× the planned ${planned}; decide whether to continue ("epm unblock") or stop ("epm abort")`);
+            }
+            break;
+        }
+        case 'run-ended': {
+            expectStatus(state, event, 'running');
+            const run = runNumbered(state, event.k);
+            run.ended = { exitCode: event.exitCode, missingOutputs: event.missingOutputs, endedAt: event.endedAt, lost: event.lost };
+            const hours = (Date.parse(event.endedAt) - Date.parse(run.startedAt)) / 3_600_000;
+            if (Number.isFinite(hours) && hours > run.usedGpuHours)
+                run.usedGpuHours = hours;
+            gate = gateRunExited(event.exitCode, event.missingOutputs);
+            summary = `run ${event.k} ${event.lost ? 'died without a sentinel' : `exited ${event.exitCode}`}`;
+            if (gate.passed) {
+                run.findings = [];
+                to = nextStatus(state, 'running');
+            }
+            else {
+                run.findings = gate.reasons;
+            }
+            break;
+        }
+        case 'hot-fix': {
+            expectStatus(state, event, 'running');
+            const run = runNumbered(state, event.k);
+            const { output } = event;
+            summary = `experimenter: ${output.action} (${output.classification}) — ${output.diagnosis}`;
+            run.findings = [];
+            // The size of a hot-fix is what EPM counted in the diff, not what the experimenter says.
+            const fixLines = event.measuredLines ?? output.hotFix?.linesChanged ?? Infinity;
+            const smallFix = output.action === 'hot-fix' && !!output.hotFix && fixLines <= 10 && !output.hotFix.logicChange;
+            const relaunching = output.action === 'relaunch' || smallFix;
+            if (output.action === 'continue' && run.ended) {
+                to = block(state, `run ${event.k} has ended (${run.ended.lost ? 'without a sentinel' : `exit ${run.ended.exitCode}`}) and the experimenter chose to continue: ${output.diagnosis}. Decide: "epm retry" to relaunch, or "epm abort"`);
+            }
+            else if (relaunching && state.runs.length >= state.settings.maxRounds) {
+                to = block(state, `run attempt ${event.k} of ${state.settings.maxRounds} failed (${output.diagnosis}); no automatic relaunch is left. Decide, then "epm unblock" (or "epm abort")`);
+            }
+            else if (output.action === 'fail') {
+                state.failed = { cause: output.classification === 'none' ? 'infra' : output.classification, detail: output.diagnosis, from: 'running' };
+                to = 'failed';
+            }
+            else if (output.action === 'hot-fix') {
+                if (!smallFix) {
+                    // Anything bigger than a small non-logic fix goes back to the implementer.
+                    state.findings = [`run ${event.k} needs a code change (${Number.isFinite(fixLines) ? `${fixLines} lines` : 'no fix described'}${output.hotFix?.logicChange ? ', logic change' : ''}): ${output.diagnosis}`];
+                    resetLoop(state, 'implement');
+                    state.relaunchDue = true;
+                    to = state.lane === 'config' ? 'testing' : 'implementing';
+                }
+                else {
+                    state.relaunchDue = true;
+                }
+            }
+            else if (output.action === 'relaunch') {
+                state.relaunchDue = true;
+            }
+            break;
+        }
+        case 'compute-released': {
+            const run = runNumbered(state, event.k);
+            run.released = true;
+            state.spend.gpuHours = state.runs.reduce((sum, r) => sum + r.usedGpuHours, 0);
+            summary = `compute of run ${event.k} released`;
+            break;
+        }
+        case 'upload-verified': {
+            expectStatus(state, event, 'verifying');
+            state.verification = event.output;
+            gate = gateChecklistComplete(event.output, state.runs.every((r) => r.released));
+            summary = `checklist: ${event.output.checklist.filter((c) => c.ok).length}/${event.output.checklist.length} ok`;
+            to = gate.passed ? nextStatus(state, 'verifying') : block(state, `the reproducibility checklist is incomplete: ${gate.reasons.join('; ')}`);
+            break;
+        }
+        case 'clean-result': {
+            expectStatus(state, event, 'analyzing');
+            gate = gateCleanResultLint(event.output, state.frozen?.manifest ?? state.plan?.manifest, state.deviations);
+            summary = `clean result ${event.sha.slice(0, 12)}: ${event.output.title}`;
+            if (gate.passed) {
+                state.result = { sha: event.sha, path: event.path, title: event.output.title, confidence: event.output.confidence, position: state.position };
+                state.findings = [];
+                to = 'result-review';
+            }
+            else {
+                state.findings = gate.reasons;
+                state.loops.result.round += 1;
+                if (state.loops.result.round >= state.settings.maxRounds) {
+                    to = block(state, `the clean result failed its lint ${state.loops.result.round} times: ${gate.reasons.join('; ')}`);
+                }
+            }
+            break;
+        }
+        case 'result-critique': {
+            expectStatus(state, event, 'result-review');
+            gate = gateResultCriticPass(event.output);
+            summary = `result critique: ${event.output.verdict}`;
+            if (gate.passed) {
+                state.findings = [];
+                to = 'awaiting-result-approval';
+            }
+            else {
+                state.findings = gate.reasons;
+                state.loops.result.round += 1;
+                // Past the cap a human decides, with the critic's findings in front of them.
+                to = state.loops.result.round >= state.settings.maxRounds ? 'awaiting-result-approval' : 'analyzing';
+            }
+            break;
+        }
+        case 'follow-ups': {
+            expectStatus(state, event, 'done');
+            state.followUps = event.output;
+            summary = `${event.output.proposals.length} follow-up proposal(s)`;
+            break;
+        }
+        case 'role-error': {
+            summary = `${event.role} failed: ${event.error}`;
+            if (!TERMINAL.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
+                to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
+            }
+            break;
+        }
+        case 'budget-stop': {
+            summary = `budget stop: ${event.what} ${event.used.toFixed(2)} of ${event.limit}`;
+            if (!TERMINAL.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
+                to = block(state, `the ${event.what === 'model-usd' ? 'model spend' : 'GPU-hour'} budget is exhausted (${event.used.toFixed(2)} of ${event.limit}); raise budgets in the config or abort, then "epm unblock"`);
+            }
+            break;
+        }
+    }
+    if (event.usage) {
+        state.spend.usd += event.usage.usd;
+        state.spend.inputTokens += event.usage.inputTokens;
+        state.spend.outputTokens += event.usage.outputTokens;
+    }
+    state.status = to;
+    state.keys.add(event.key);
+    return gate ? { from, to, gate, summary } : { from, to, summary };
+}
+function runNumbered(state, k) {
+    const run = state.runs.find((r) => r.k === k);
+    if (!run)
+        throw conflict(`run ${k} was never launched`, { issue: state.number, hint: 'the event is stale or from another issue; run "epm show" to see the runs' });
+    return run;
+}
+/** The labels the issue should carry for its state. */
+function desiredLabels(state) {
+    const want = [statusLabel(state.status), ...(state.type ? [typeLabel(state.type)] : []), laneLabel(state.lane)];
+    const managed = (label) => label.startsWith(LABEL_PREFIX.status) || label.startsWith(LABEL_PREFIX.lane) || (label.startsWith(LABEL_PREFIX.type) && state.type !== undefined);
+    return {
+        add: want.filter((label) => !state.labels.includes(label)),
+        remove: state.labels.filter((label) => managed(label) && !want.includes(label)),
+    };
+}
+const ROLE_MARKER = {
+    clarifier: 'clarify',
+    planner: 'plan',
+    'plan-critic': 'plan-critique',
+    implementer: 'implementation',
+    'code-reviewer': 'code-review',
+    fixer: 'fix',
+    tester: 'test-verdict',
+    experimenter: 'hot-fix',
+    'post-experimenter': 'upload-verified',
+    analyzer: 'clean-result',
+    'result-critic': 'result-critique',
+    'follow-up-designer': 'follow-ups',
+};
+/** The marker kind a role's output is recorded under. */
+const markerKindOf = (role) => ROLE_MARKER[role];
+/** The idempotency key of the next marker of a kind: `<kind>#<version>`. */
+const nextKey = (state, kind) => `${kind}#${(state.versions.get(kind) ?? 0) + 1}`;
+/** Roles that work inside the experiment's worktree. */
+const WORKTREE_ROLES = ['planner', 'implementer', 'fixer', 'tester', 'experimenter', 'analyzer', 'code-reviewer'];
+const invoke = (state, role) => ({
+    kind: 'invoke-role',
+    key: nextKey(state, markerKindOf(role)),
+    role,
+    worktree: WORKTREE_ROLES.includes(role),
+    feedback: [...state.findings, ...state.feedback.filter((f) => f.position > lastRolePosition(state)).map((f) => `${f.author}: ${f.text}`)],
+});
+/** Position of the last role output, so feedback after it counts as new. */
+function lastRolePosition(state) {
+    let last = -1;
+    for (const entry of state.timeline) {
+        if (Object.values(ROLE_MARKER).includes(entry.kind))
+            last = entry.position;
+    }
+    return last;
+}
+/** What is due now for the issue, in order; empty when it waits on a human or is finished. */
+function due(state, now) {
+    if (state.labelProblems.length > 0)
+        return [];
+    const first = state.pending[0];
+    if (first)
+        return [{ kind: 'process-command', key: `human:${first.source}`, source: first.source, actor: first.actor, body: first.body }];
+    const run = currentRun(state);
+    const releaseRun = () => run && !run.released ? [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: run.k, runId: run.runId }] : [];
+    const budgetSpent = state.spend.usd >= state.settings.modelUsdPerExperiment;
+    // Nothing bills outside running: a run left allocated when the issue moved on is released
+    // first — except a live run blocked mid-flight, which stays up until the human decides.
+    const liveAndBlocked = state.status === 'blocked' && state.blocked?.from === 'running' && run !== undefined && !run.ended;
+    const stray = state.runs.find((r) => !r.released);
+    if (stray && state.status !== 'running' && !liveAndBlocked) {
+        return [{ kind: 'release-compute', key: nextKey(state, 'compute-released'), k: stray.k, runId: stray.runId }];
+    }
+    switch (state.status) {
+        case 'proposed':
+            return state.type === undefined || !state.versions.has('auto-defaults') ? [{ kind: 'apply-defaults', key: nextKey(state, 'auto-defaults') }] : [];
+        case 'clarifying': {
+            if (state.clarify && !state.feedback.some((f) => f.position > state.clarify.position))
+                return [];
+            break;
+        }
+        case 'awaiting-plan-approval':
+        case 'awaiting-result-approval':
+        case 'blocked':
+            return [];
+        case 'failed':
+        case 'aborted':
+            return [];
+        case 'done':
+            // With the model budget spent, no follow-ups are designed; `epm show` says the budget is used up.
+            if (state.followUps || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis'))
+                return [];
+            break;
+        case 'running': {
+            if (run && !run.ended && !run.released && run.findings.length === 0 && !state.relaunchDue) {
+                const wakeDue = now.getTime() >= nextWakeAt(new Date(run.startedAt), run.wakes, state.settings.wakeMinutes).getTime();
+                return [{ kind: 'observe-run', key: nextKey(state, 'progress'), k: run.k, runId: run.runId, wakeDue }];
+            }
+            if (run && (run.findings.length > 0 || (run.ended && !state.relaunchDue)))
+                break; // the experimenter diagnoses
+            if (state.relaunchDue && run && !run.released)
+                return releaseRun();
+            if (!run || state.relaunchDue) {
+                const k = (run?.k ?? 0) + 1;
+                const command = state.frozen?.manifest.command ?? state.plan?.manifest.command;
+                if (!command)
+                    return [{ kind: 'record', event: { kind: 'role-error', role: 'experimenter', error: 'the plan names no run command', key: nextKey(state, 'role-error'), at: now.toISOString() } }];
+                return [{ kind: 'launch-run', key: nextKey(state, 'launch'), k, runId: `${state.number}-${k}`, command }];
+            }
+            return [];
+        }
+        case 'verifying':
+            break;
+        default:
+            break;
+    }
+    if (budgetSpent) {
+        return [{
+                kind: 'record',
+                event: { kind: 'budget-stop', what: 'model-usd', used: state.spend.usd, limit: state.settings.modelUsdPerExperiment, key: nextKey(state, 'budget-stop'), at: now.toISOString() },
+            }];
+    }
+    const role = roleDue(state);
+    return role ? [invoke(state, role)] : [];
+}
+/** The role whose turn it is in the current status. */
+function roleDue(state) {
+    switch (state.status) {
+        case 'clarifying':
+            return 'clarifier';
+        case 'planning':
+            return 'planner';
+        case 'plan-review':
+            return 'plan-critic';
+        case 'implementing':
+            return 'implementer';
+        case 'code-review':
+            return state.awaitingFix === 'code' ? 'fixer' : 'code-reviewer';
+        case 'testing':
+            return state.awaitingFix === 'test' ? 'fixer' : 'tester';
+        case 'running':
+            return 'experimenter';
+        case 'verifying':
+            return 'post-experimenter';
+        case 'analyzing':
+            return 'analyzer';
+        case 'result-review':
+            return 'result-critic';
+        case 'done':
+            return 'follow-up-designer';
+        default:
+            return undefined;
+    }
+}
+/**
+ * The lifecycle: a tick returns the state unchanged and the effects due; any
+ * other event returns the next state and the effects that record it (the
+ * marker, then the labels). A replayed event (its key already recorded) changes
+ * nothing and yields no effect. An event that does not fit throws `conflict`.
+ */
+function transition(state, event) {
+    if (event.kind === 'tick')
+        return [state, due(state, new Date(event.now))];
+    if (state.keys.has(event.key))
+        return [state, []];
+    const next = cloneState(state);
+    const applied = apply(next, event);
+    const recorded = { ...event, from: applied.from, to: applied.to, ...(applied.gate ? { gate: applied.gate } : {}) };
+    const labels = desiredLabels({ ...next, labels: state.labels });
+    const effects = [{ kind: 'record', event: recorded }];
+    if (labels.add.length || labels.remove.length)
+        effects.push({ kind: 'sync-labels', ...labels });
+    return [next, effects];
+}
+/** Re-reads the labels into the state (type, lane, problems). */
+function readLabelsInto(state, labels) {
+    const reading = readLabels(labels);
+    state.labels = labels;
+    state.labelProblems = reading.problems;
+    // Before intake records it, the type label is shown as the type; the lane only ever comes from markers.
+    if (reading.type && state.type === undefined)
+        state.type = reading.type;
+}
+
+;// CONCATENATED MODULE: ./src/domain/reduce.ts
+
+
+
+
+
+
+/** Folds one issue's history into its state. */
+function reduce(issue, settings = DEFAULT_SETTINGS) {
+    const state = initialState(issue, settings);
+    for (const comment of issue.comments) {
+        if (!comment.byEpm) {
+            foldHumanComment(state, comment.id, comment.author, comment.body);
+            continue;
+        }
+        const { markers, problems } = parseMarkers(comment.body);
+        for (const problem of problems) {
+            state.problems.push(`comment ${comment.id}: malformed marker${problem.kind ? ` epm:${problem.kind}` : ''} skipped: ${problem.reason}`);
+        }
+        for (const marker of markers) {
+            state.position += 1;
+            state.versions.set(marker.kind, Math.max(state.versions.get(marker.kind) ?? 0, marker.version));
+            const parsed = parseRecordedEvent(marker.kind, marker.payload);
+            if ('problem' in parsed) {
+                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} skipped: ${parsed.problem}`);
+                continue;
+            }
+            const { event } = parsed;
+            if (state.keys.has(event.key))
+                continue; // a replay of a step already recorded
+            try {
+                const applied = apply(state, event);
+                state.timeline.push({
+                    position: state.position,
+                    kind: marker.kind,
+                    version: marker.version,
+                    at: event.at,
+                    from: applied.from,
+                    to: applied.to,
+                    summary: applied.summary,
+                });
+            }
+            catch (error) {
+                if (!isEpmError(error))
+                    throw error;
+                state.keys.add(event.key);
+                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} did not apply: ${error.message}`);
+            }
+        }
+    }
+    state.pending = state.pending.filter((command) => !state.keys.has(`human:${command.source}`));
+    readLabelsInto(state, issue.labels);
+    return state;
+}
+function foldHumanComment(state, id, author, body) {
+    state.position += 1;
+    if (/<!--\s*epm:[a-z]/.test(body)) {
+        state.problems.push(`comment ${id} by ${author} contains an EPM marker; ignored (only markers EPM writes are trusted)`);
+    }
+    const parsed = parseCommand(body);
+    if (parsed)
+        state.pending.push({ source: id, actor: author, body: body.trim(), parsed });
+    else
+        state.feedback.push({ source: id, author, text: body.trim(), position: state.position });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/paths.ts
@@ -14279,6 +14279,13 @@ class Engine {
             return { issue: number, steps, state: next };
         });
     }
+    /** Reads and reduces every open issue (every issue with `all`), in number order. */
+    async loadAll(options = {}) {
+        const states = [];
+        for (const summary of await this.deps.tracker.listIssues(options))
+            states.push({ state: await this.load(summary.number), open: summary.open });
+        return states;
+    }
     /** Ticks every open issue; one failing issue does not stop the others. */
     async sweep() {
         const reports = [];
@@ -14331,7 +14338,7 @@ class Engine {
     }
     /** Writes the event's marker, then projects labels; returns the new state. */
     async record(issue, state, event, steps) {
-        const [next, effects] = transition(state, event);
+        const [, effects] = transition(state, event);
         for (const effect of effects) {
             if (effect.kind === 'record') {
                 const version = (state.versions.get(effect.event.kind) ?? 0) + 1;
@@ -14347,7 +14354,6 @@ class Engine {
         const line = `#${issue.number} ${event.kind}: ${reduced.timeline.at(-1)?.summary ?? ''} [${state.status} → ${reduced.status}]`;
         steps.push(line);
         this.deps.log?.(line);
-        void next;
         return reduced;
     }
     /** Makes labels match the recorded status (after a crash between marker and label, or a hand edit). */
@@ -14520,24 +14526,9 @@ class Engine {
                 event = { kind: 'test-verdict', output: output };
                 break;
             }
-            case 'clarifier':
-                event = { kind: 'clarify', output: output };
-                break;
-            case 'plan-critic':
-                event = { kind: 'plan-critique', output: output };
-                break;
-            case 'code-reviewer':
-                event = { kind: 'code-review', output: output };
-                break;
-            case 'post-experimenter':
-                event = { kind: 'upload-verified', output: output };
-                break;
-            case 'result-critic':
-                event = { kind: 'result-critique', output: output };
-                break;
-            case 'follow-up-designer':
-                event = { kind: 'follow-ups', output: output };
-                break;
+            default:
+                // Thinking roles change no files: their output is the event.
+                event = { kind: markerKindOf(role), output };
         }
         return { ...event, ...meta };
     }
@@ -14811,8 +14802,6 @@ async function initRepository(repoDir) {
 
 
 
-
-
 const defaultIo = {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
@@ -14888,11 +14877,9 @@ async function runCli(argv, options = {}) {
         .option('--json', 'print JSON')
         .action(async (opts) => {
         const c = await context();
-        const rows = [];
-        for (const summary of await c.tracker.listIssues({ all: !!opts.all })) {
-            const state = reduce(await c.tracker.getIssue(summary.number), settingsFromConfig(c.config));
-            rows.push({ number: state.number, title: state.title, status: state.status, type: state.type ?? null, lane: state.lane, open: summary.open });
-        }
+        const rows = (await c.engine.loadAll({ all: !!opts.all })).map(({ state, open }) => ({
+            number: state.number, title: state.title, status: state.status, type: state.type ?? null, lane: state.lane, open,
+        }));
         print(!!opts.json, rows, () => rows.length === 0 ? 'No issues. Create one with: epm new "<title>"' : rows.map((r) => `#${String(r.number).padEnd(4)} ${r.status.padEnd(25)} ${(r.type ?? '-').padEnd(11)} ${r.title}`).join('\n'));
     });
     program
@@ -14912,11 +14899,7 @@ async function runCli(argv, options = {}) {
         .option('--json', 'print JSON')
         .action(async (opts) => {
         const c = await context();
-        const cards = [];
-        for (const summary of await c.tracker.listIssues()) {
-            const state = reduce(await c.tracker.getIssue(summary.number), settingsFromConfig(c.config));
-            cards.push({ number: state.number, title: state.title, status: state.status });
-        }
+        const cards = (await c.engine.loadAll()).map(({ state }) => ({ number: state.number, title: state.title, status: state.status }));
         print(!!opts.json, cards, () => renderBoard(cards, io.columns ?? 100));
     });
     program

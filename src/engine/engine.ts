@@ -20,7 +20,7 @@ import { renderMarker } from '../domain/markers.js';
 import { reduce } from '../domain/reduce.js';
 import { roleOutputSchemas, type RoleName, type RoleOutput } from '../domain/roles.js';
 import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSettings } from '../domain/state.js';
-import { desiredLabels, transition } from '../domain/transition.js';
+import { desiredLabels, markerKindOf, transition } from '../domain/transition.js';
 import { experimentPaths, type ExperimentPaths } from './paths.js';
 
 /** Everything the engine works through. */
@@ -119,6 +119,13 @@ export class Engine {
     });
   }
 
+  /** Reads and reduces every open issue (every issue with `all`), in number order. */
+  async loadAll(options: { all?: boolean } = {}): Promise<{ state: IssueState; open: boolean }[]> {
+    const states = [];
+    for (const summary of await this.deps.tracker.listIssues(options)) states.push({ state: await this.load(summary.number), open: summary.open });
+    return states;
+  }
+
   /** Ticks every open issue; one failing issue does not stop the others. */
   async sweep(): Promise<{ reports: TickReport[]; errors: { issue: number; error: string }[] }> {
     const reports: TickReport[] = [];
@@ -174,7 +181,7 @@ export class Engine {
 
   /** Writes the event's marker, then projects labels; returns the new state. */
   private async record(issue: TrackerIssue, state: IssueState, event: RecordedEvent, steps: string[]): Promise<IssueState> {
-    const [next, effects] = transition(state, event);
+    const [, effects] = transition(state, event);
     for (const effect of effects) {
       if (effect.kind === 'record') {
         const version = (state.versions.get(effect.event.kind) ?? 0) + 1;
@@ -193,7 +200,6 @@ export class Engine {
     const line = `#${issue.number} ${event.kind}: ${reduced.timeline.at(-1)?.summary ?? ''} [${state.status} → ${reduced.status}]`;
     steps.push(line);
     this.deps.log?.(line);
-    void next;
     return reduced;
   }
 
@@ -362,24 +368,9 @@ export class Engine {
         event = { kind: 'test-verdict', output: output as never };
         break;
       }
-      case 'clarifier':
-        event = { kind: 'clarify', output: output as never };
-        break;
-      case 'plan-critic':
-        event = { kind: 'plan-critique', output: output as never };
-        break;
-      case 'code-reviewer':
-        event = { kind: 'code-review', output: output as never };
-        break;
-      case 'post-experimenter':
-        event = { kind: 'upload-verified', output: output as never };
-        break;
-      case 'result-critic':
-        event = { kind: 'result-critique', output: output as never };
-        break;
-      case 'follow-up-designer':
-        event = { kind: 'follow-ups', output: output as never };
-        break;
+      default:
+        // Thinking roles change no files: their output is the event.
+        event = { kind: markerKindOf(role), output } as LifecycleEvent;
     }
     return { ...event, ...meta } as RecordedEvent;
   }

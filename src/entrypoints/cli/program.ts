@@ -9,8 +9,6 @@ import { parseCommand, type HumanAction } from '../../domain/commands.js';
 import { configJsonSchema } from '../../domain/config.js';
 import { badInput, isEpmError, notFound } from '../../domain/errors.js';
 import { ISSUE_TYPES, LANES, isLane, readLabels, typeLabel, laneLabel } from '../../domain/lifecycle.js';
-import { reduce } from '../../domain/reduce.js';
-import { settingsFromConfig } from '../../domain/settings.js';
 import { createContext, type ContextOptions } from './context.js';
 import { issueView, renderBoard, renderShow, type BoardCard } from './format.js';
 import { initRepository } from './init.js';
@@ -107,11 +105,9 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     .option('--json', 'print JSON')
     .action(async (opts: { all?: boolean; json?: boolean }) => {
       const c = await context();
-      const rows: { number: number; title: string; status: string; type: string | null; lane: string; open: boolean }[] = [];
-      for (const summary of await c.tracker.listIssues({ all: !!opts.all })) {
-        const state = reduce(await c.tracker.getIssue(summary.number), settingsFromConfig(c.config));
-        rows.push({ number: state.number, title: state.title, status: state.status, type: state.type ?? null, lane: state.lane, open: summary.open });
-      }
+      const rows = (await c.engine.loadAll({ all: !!opts.all })).map(({ state, open }) => ({
+        number: state.number, title: state.title, status: state.status, type: state.type ?? null, lane: state.lane, open,
+      }));
       print(!!opts.json, rows, () =>
         rows.length === 0 ? 'No issues. Create one with: epm new "<title>"' : rows.map((r) => `#${String(r.number).padEnd(4)} ${r.status.padEnd(25)} ${(r.type ?? '-').padEnd(11)} ${r.title}`).join('\n'),
       );
@@ -135,11 +131,7 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const c = await context();
-      const cards: BoardCard[] = [];
-      for (const summary of await c.tracker.listIssues()) {
-        const state = reduce(await c.tracker.getIssue(summary.number), settingsFromConfig(c.config));
-        cards.push({ number: state.number, title: state.title, status: state.status });
-      }
+      const cards: BoardCard[] = (await c.engine.loadAll()).map(({ state }) => ({ number: state.number, title: state.title, status: state.status }));
       print(!!opts.json, cards, () => renderBoard(cards, io.columns ?? 100));
     });
 
