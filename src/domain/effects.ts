@@ -22,6 +22,10 @@ export type Effect =
   | { kind: 'launch-run'; key: string; k: number; runId: string; command: string }
   /** Read run `k`'s contract; record progress when a check fires or a wake is due, or its end. */
   | { kind: 'observe-run'; key: string; k: number; runId: string; wakeDue: boolean }
+  /** Collect run `k`'s outputs and inputs, upload declared deliverables, write its provenance statement. */
+  | { kind: 'record-provenance'; key: string; k: number; runId: string }
+  /** Check every declared deliverable remotely against the provenance. */
+  | { kind: 'verify-uploads'; key: string }
   /** Stop run `k` and free its compute. */
   | { kind: 'release-compute'; key: string; k: number; runId: string };
 

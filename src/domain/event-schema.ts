@@ -40,6 +40,7 @@ export const EVENT_SCHEMAS = {
   fix: event('fix', { loop: z.enum(['code', 'test']), sha: text, output: roleOutputSchemas.fixer, checks }),
   'test-verdict': event('test-verdict', { output: roleOutputSchemas.tester }),
   launch: event('launch', { k: z.number().int().positive(), runId: text, sha: text, tag: text, logPath: text, startedAt: text, command: text }),
+  'launch-refused': event('launch-refused', { k: z.number().int().positive(), reason: text }),
   progress: event('progress', {
     k: z.number().int().positive(),
     wake: z.boolean(),
@@ -55,7 +56,38 @@ export const EVENT_SCHEMAS = {
   'run-ended': event('run-ended', { k: z.number().int().positive(), exitCode: z.number().int().nullable(), missingOutputs: z.array(text), endedAt: text, lost: z.boolean() }),
   'hot-fix': event('hot-fix', { k: z.number().int().nonnegative(), output: roleOutputSchemas.experimenter, sha: text.optional(), measuredLines: z.number().int().nonnegative().optional() }),
   'compute-released': event('compute-released', { k: z.number().int().positive() }),
-  'upload-verified': event('upload-verified', { output: roleOutputSchemas['post-experimenter'] }),
+  provenance: event('provenance', {
+    k: z.number().int().positive(),
+    path: text,
+    sha256: text,
+    subjects: z.array(z.object({ name: text, sha256: text })),
+    expected: z.object({
+      outputs: z.array(text),
+      trackedRun: z
+        .object({
+          ref: z.object({ entity: text, project: text, runId: text }),
+          commit: text,
+          config: z.record(z.string(), z.unknown()),
+          metrics: z.array(text),
+          artifacts: z.array(z.object({ name: text, digest: text })),
+        })
+        .nullable(),
+      hub: z.object({ repo: text, revision: text, files: z.array(z.object({ path: text, sha256: text, size: z.number() })) }).nullable(),
+      urls: z.array(text),
+      leftovers: z.array(text),
+    }),
+  }),
+  'upload-verified': event('upload-verified', {
+    rows: z.array(
+      z.object({
+        artifact: text,
+        kind: z.enum(['output', 'input', 'wandb-run', 'wandb-metric', 'wandb-artifact', 'hf-repo', 'hf-file', 'url', 'compute']),
+        verdict: z.enum(['PASS', 'FAIL']),
+        reason: text,
+      }),
+    ),
+  }),
+  checklist: event('checklist', { output: roleOutputSchemas['post-experimenter'] }),
   'clean-result': event('clean-result', { sha: text, path: text, output: roleOutputSchemas.analyzer }),
   'result-critique': event('result-critique', { output: roleOutputSchemas['result-critic'] }),
   'follow-ups': event('follow-ups', { output: roleOutputSchemas['follow-up-designer'] }),

@@ -6,6 +6,17 @@ import type { HumanAction } from './commands.js';
 import type { CheckOutcome, GateResult } from './gates.js';
 import type { IssueType, Lane, Status } from './lifecycle.js';
 import type { RoleName, RoleOutput, RoleUsage } from './roles.js';
+import type { ExpectedHubRepo, ExpectedTrackedRun, VerificationRow } from './upload-verification.js';
+
+/** The remote deliverables a run's provenance says exist, for verification. */
+export interface ExpectedDeliverables {
+  outputs: string[];
+  trackedRun: ExpectedTrackedRun | null;
+  hub: ExpectedHubRepo | null;
+  urls: string[];
+  /** Declared outputs not accounted for (neither produced nor uploaded). */
+  leftovers: string[];
+}
 
 /** The approval stages. */
 export type ApprovalStage = 'plan' | 'result';
@@ -43,11 +54,23 @@ export type LifecycleEvent =
   | { kind: 'fix'; loop: 'code' | 'test'; sha: string; output: RoleOutput<'fixer'>; checks: CheckOutcome[] }
   | { kind: 'test-verdict'; output: RoleOutput<'tester'> }
   | { kind: 'launch'; k: number; runId: string; sha: string; tag: string; logPath: string; startedAt: string; command: string }
+  | { kind: 'launch-refused'; k: number; reason: string }
   | { kind: 'progress'; k: number; observation: RecordedObservation; wake: boolean; usedGpuHours: number; projectedGpuHours: number }
   | { kind: 'run-ended'; k: number; exitCode: number | null; missingOutputs: string[]; endedAt: string; lost: boolean }
   | { kind: 'hot-fix'; k: number; output: RoleOutput<'experimenter'>; sha?: string; /** Lines the hot-fix changed, counted by EPM from the diff against the run's commit. */ measuredLines?: number }
   | { kind: 'compute-released'; k: number }
-  | { kind: 'upload-verified'; output: RoleOutput<'post-experimenter'> }
+  | {
+      kind: 'provenance';
+      k: number;
+      /** Where the statement was written, and its digest. */
+      path: string;
+      sha256: string;
+      subjects: { name: string; sha256: string }[];
+      /** What verification must find remotely. */
+      expected: ExpectedDeliverables;
+    }
+  | { kind: 'upload-verified'; rows: VerificationRow[] }
+  | { kind: 'checklist'; output: RoleOutput<'post-experimenter'> }
   | { kind: 'clean-result'; sha: string; path: string; output: RoleOutput<'analyzer'> }
   | { kind: 'result-critique'; output: RoleOutput<'result-critic'> }
   | { kind: 'follow-ups'; output: RoleOutput<'follow-up-designer'> }

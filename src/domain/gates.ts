@@ -16,6 +16,7 @@ export type GateName =
   | 'code-review-pass'
   | 'tests-green'
   | 'run-exited'
+  | 'uploads-verified'
   | 'checklist-complete'
   | 'clean-result-lint'
   | 'result-critic-pass';
@@ -153,9 +154,16 @@ export function gateRunExited(exitCode: number | null, missingOutputs: readonly 
   return result('run-exited', reasons);
 }
 
-/** Gate `checklist-complete`: every reproducibility item holds and no compute is left billing. */
-export function gateChecklistComplete(output: RoleOutput<'post-experimenter'>, computeReleased: boolean): GateResult {
+/** Gate `uploads-verified`: every declared deliverable was found remotely as the manifest says. */
+export function gateUploadsVerified(rows: readonly { artifact: string; verdict: 'PASS' | 'FAIL'; reason: string }[]): GateResult {
+  if (rows.length === 0) return result('uploads-verified', ['nothing was verified: the manifest has no subjects']);
+  return result('uploads-verified', rows.filter((r) => r.verdict === 'FAIL').map((r) => `${r.artifact}: ${r.reason}`));
+}
+
+/** Gate `checklist-complete`: every reproducibility item holds, uploads verified, and no compute is left billing. */
+export function gateChecklistComplete(output: RoleOutput<'post-experimenter'>, computeReleased: boolean, uploadsVerified = true): GateResult {
   const reasons = output.checklist.filter((c) => !c.ok).map((c) => `${c.item}${c.detail ? `: ${c.detail}` : ''}`);
+  if (!uploadsVerified) reasons.push('upload verification has not passed');
   if (!computeReleased) reasons.push('compute is still allocated');
   return result('checklist-complete', reasons);
 }

@@ -35,6 +35,16 @@ export const plannedManifestSchema = z
     outputs: z.array(z.string().trim().min(1)).default([]).describe('Declared deliverables (paths relative to the worktree).'),
     inputs: z.array(z.string().trim().min(1)).default([]).describe('Declared inputs: datasets, base models, files.'),
     parent: z.number().int().positive().optional().describe('Parent experiment of a follow-up.'),
+    config: z.string().trim().min(1).optional().describe('Config file the command reads (relative to the worktree); hashed into the provenance.'),
+    deliverables: z
+      .object({
+        tracking: z.object({ entity: z.string().min(1), project: z.string().min(1) }).strict().optional().describe('The run logs to this W&B project; EPM verifies run, commit, config and metrics.'),
+        hub: z.object({ repo: z.string().min(1), paths: z.array(z.string().min(1)).min(1) }).strict().optional().describe('Outputs EPM uploads to this model repository and verifies at the recorded revision.'),
+        urls: z.array(z.string().url()).default([]).describe('Links the result will cite; each must answer.'),
+      })
+      .strict()
+      .optional()
+      .describe('Declared deliverables: upload verification is a gate on these.'),
   })
   .strict();
 

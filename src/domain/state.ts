@@ -6,6 +6,8 @@ import type { ParsedCommand } from './commands.js';
 import type { Deviation, PlannedManifest } from './planned-manifest.js';
 import type { FailureCause, IssueType, Lane, Status } from './lifecycle.js';
 import type { RoleOutput } from './roles.js';
+import type { ExpectedDeliverables } from './events.js';
+import type { VerificationRow } from './upload-verification.js';
 
 /** Settings the lifecycle depends on, taken from the repository config. */
 export interface LifecycleSettings {
@@ -141,7 +143,12 @@ export interface IssueState {
   runs: RunState[];
   /** A relaunch was decided; attempt `k` is due once the previous one is released. */
   relaunchDue: boolean;
-  verification?: RoleOutput<'post-experimenter'>;
+  /** The run's provenance statement and what verification must find. */
+  provenance?: { k: number; path: string; sha256: string; subjects: { name: string; sha256: string }[]; expected: ExpectedDeliverables };
+  /** The upload verification table of the current provenance. */
+  verification?: { rows: VerificationRow[]; passed: boolean };
+  /** The post-experimenter's reproducibility checklist. */
+  checklist?: RoleOutput<'post-experimenter'>;
   result?: { sha: string; path: string; title: string; confidence: string; position: number };
   followUps?: RoleOutput<'follow-up-designer'>;
   blocked?: { decision: string; from: Status };
@@ -150,6 +157,8 @@ export interface IssueState {
   feedback: Feedback[];
   pending: PendingCommand[];
   spend: { usd: number; inputTokens: number; outputTokens: number; gpuHours: number };
+  /** Model usage per role, for budgets and provenance. */
+  spendByRole: Record<string, { calls: number; usd: number; inputTokens: number; outputTokens: number }>;
   timeline: TimelineEntry[];
   /** Label problems (two status labels, unknown values); the engine refuses to act while any remain. */
   labelProblems: string[];
@@ -198,6 +207,7 @@ export function initialState(
     feedback: [],
     pending: [],
     spend: { usd: 0, inputTokens: 0, outputTokens: 0, gpuHours: 0 },
+    spendByRole: {},
     timeline: [],
     labelProblems: [],
     labels: [],

@@ -19,6 +19,7 @@ import {
   gateRunExited,
   gateTestsGreen,
   gateTypeKnown,
+  gateUploadsVerified,
   type GateResult,
 } from './gates.js';
 import { isWhackAMole, nextWakeAt } from './detectors.js';
@@ -277,6 +278,8 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
         const run = currentRun(state);
         if (!run || run.ended || run.released) state.relaunchDue = true;
       }
+      // Back in verifying, verification runs again on what is there now.
+      if (to === 'verifying') state.verification = undefined;
       state.blocked = undefined;
       state.failed = undefined;
       summary = `${event.kind} by ${event.actor}`;
@@ -368,6 +371,13 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       summary = `run ${event.k} launched at ${event.sha.slice(0, 12)} (${event.tag})`;
       break;
     }
+    case 'launch-refused': {
+      expectStatus(state, event, 'running');
+      summary = `run ${event.k} not launched: ${event.reason}`;
+      to = block(state, `run ${event.k} was not launched: ${event.reason}. Fix the worktree, then "epm retry"`);
+      state.relaunchDue = true;
+      break;
+    }
     case 'progress': {
       expectStatus(state, event, 'running');
       const run = runNumbered(state, event.k);
@@ -440,10 +450,27 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       summary = `compute of run ${event.k} released`;
       break;
     }
+    case 'provenance': {
+      expectStatus(state, event, 'verifying');
+      state.provenance = { k: event.k, path: event.path, sha256: event.sha256, subjects: event.subjects, expected: event.expected };
+      state.verification = undefined;
+      summary = `provenance of run ${event.k}: ${event.subjects.length} subject(s), statement sha256 ${event.sha256.slice(0, 12)}…`;
+      break;
+    }
     case 'upload-verified': {
       expectStatus(state, event, 'verifying');
-      state.verification = event.output;
-      gate = gateChecklistComplete(event.output, state.runs.every((r) => r.released));
+      gate = gateUploadsVerified(event.rows);
+      state.verification = { rows: event.rows, passed: gate.passed };
+      summary = `upload verification: ${event.rows.filter((r) => r.verdict === 'PASS').length}/${event.rows.length} PASS`;
+      if (!gate.passed) {
+        to = block(state, `upload verification failed: ${gate.reasons.join('; ')}. Fix the uploads, then "epm retry" to verify again`);
+      }
+      break;
+    }
+    case 'checklist': {
+      expectStatus(state, event, 'verifying');
+      state.checklist = event.output;
+      gate = gateChecklistComplete(event.output, state.runs.every((r) => r.released), state.verification?.passed ?? false);
       summary = `checklist: ${event.output.checklist.filter((c) => c.ok).length}/${event.output.checklist.length} ok`;
       to = gate.passed ? nextStatus(state, 'verifying') : block(state, `the reproducibility checklist is incomplete: ${gate.reasons.join('; ')}`);
       break;
@@ -506,6 +533,12 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
     state.spend.usd += event.usage.usd;
     state.spend.inputTokens += event.usage.inputTokens;
     state.spend.outputTokens += event.usage.outputTokens;
+    const role = event.kind === 'role-error' ? event.role : (roleOfMarker(event.kind) ?? 'engine');
+    const entry = (state.spendByRole[role] ??= { calls: 0, usd: 0, inputTokens: 0, outputTokens: 0 });
+    entry.calls += 1;
+    entry.usd += event.usage.usd;
+    entry.inputTokens += event.usage.inputTokens;
+    entry.outputTokens += event.usage.outputTokens;
   }
   state.status = to;
   state.keys.add(event.key);
@@ -538,11 +571,15 @@ const ROLE_MARKER: Record<RoleName, LifecycleEvent['kind']> = {
   fixer: 'fix',
   tester: 'test-verdict',
   experimenter: 'hot-fix',
-  'post-experimenter': 'upload-verified',
+  'post-experimenter': 'checklist',
   analyzer: 'clean-result',
   'result-critic': 'result-critique',
   'follow-up-designer': 'follow-ups',
 };
+
+/** The role whose output a marker kind records, if any. */
+export const roleOfMarker = (kind: string): RoleName | undefined =>
+  (Object.entries(ROLE_MARKER) as [RoleName, string][]).find(([, marker]) => marker === kind)?.[0];
 
 /** The marker kind a role's output is recorded under. */
 export const markerKindOf = (role: RoleName): LifecycleEvent['kind'] => ROLE_MARKER[role];
@@ -621,8 +658,12 @@ export function due(state: IssueState, now: Date): Effect[] {
       }
       return [];
     }
-    case 'verifying':
+    case 'verifying': {
+      const last = currentRun(state);
+      if (last && state.provenance?.k !== last.k) return [{ kind: 'record-provenance', key: nextKey(state, 'provenance'), k: last.k, runId: last.runId }];
+      if (!state.verification) return [{ kind: 'verify-uploads', key: nextKey(state, 'upload-verified') }];
       break;
+    }
     default:
       break;
   }

@@ -22,6 +22,15 @@ import { roleOutputSchemas, type RoleName, type RoleOutput } from '../domain/rol
 import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSettings } from '../domain/state.js';
 import { desiredLabels, markerKindOf, transition } from '../domain/transition.js';
 import { experimentPaths, type ExperimentPaths } from './paths.js';
+import {
+  verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
+} from '../domain/upload-verification.js';
+import { buildProvenance } from '../domain/provenance.js';
+import type { ExpectedDeliverables } from '../domain/events.js';
+import type { ProvenanceStore } from '../ports/provenance-store.js';
+import type { ExperimentTracking } from '../ports/experiment-tracking.js';
+import type { ModelHub } from '../ports/model-hub.js';
+import type { LinkChecker } from '../ports/link-checker.js';
 
 /** Everything the engine works through. */
 export interface EngineDeps {
@@ -34,6 +43,16 @@ export interface EngineDeps {
   /** Check commands run after every implementation or fix (build, lint). */
   checkSpecs: readonly CheckSpec[];
   settings: LifecycleSettings;
+  /** Records what a run used and produced, and re-hashes for verification. */
+  provenance: ProvenanceStore;
+  /** The tracking service runs log to (W&B), when configured. */
+  tracking?: ExperimentTracking;
+  /** Where declared checkpoints are uploaded (Hugging Face), when configured. */
+  hub?: ModelHub;
+  /** Checks that cited links answer. */
+  links: LinkChecker;
+  /** EPM's version, recorded in provenance. */
+  epmVersion: string;
   /** Folder (relative to the repo) that holds experiments, e.g. `experiments`. */
   experimentsDir: string;
   clock?: () => Date;
@@ -242,6 +261,14 @@ export class Engine {
         const tree = await this.deps.workspace.ensureWorktree(paths.branch);
         const tag = `epm/run/${state.number}/${effect.k}`;
         await this.deps.workspace.tag(tag, tree.head, `EPM run ${effect.k} of #${state.number}: ${effect.command}`);
+        const manifest = state.frozen?.manifest ?? state.plan?.manifest;
+        try {
+          // The environment is captured before the run starts; a dirty worktree cannot be reproduced and is refused.
+          await this.deps.provenance.captureLaunch(effect.runId, tree.path, manifest?.outputs ?? []);
+        } catch (error) {
+          if (!isEpmError(error) || error.code !== 'conflict') throw error;
+          return { kind: 'launch-refused', k: effect.k, reason: error.message, key: nextKeyFor(state, 'launch-refused'), at };
+        }
         const handle = await this.deps.compute.launch({ runId: effect.runId, cwd: tree.path, command: effect.command });
         return {
           kind: 'launch', k: effect.k, runId: effect.runId, sha: tree.head, tag, logPath: handle.logPath,
@@ -276,10 +303,137 @@ export class Engine {
           key: effect.key, at,
         };
       }
+      case 'record-provenance':
+        return this.recordProvenance(state, effect, paths, at);
+      case 'verify-uploads':
+        return this.verifyUploads(state, effect.key, paths, at);
       case 'release-compute':
         await this.deps.compute.release(effect.runId);
         return { kind: 'compute-released', k: effect.k, key: effect.key, at };
     }
+  }
+
+  /**
+   * Collects what run `k` created and used, uploads the declared checkpoints,
+   * and writes the provenance statement — the one record from which the run
+   * can be reproduced.
+   */
+  private async recordProvenance(state: IssueState, effect: Extract<Effect, { kind: 'record-provenance' }>, paths: ExperimentPaths, at: string): Promise<RecordedEvent> {
+    const run = state.runs.find((r) => r.k === effect.k);
+    const manifest = state.frozen?.manifest ?? state.plan?.manifest;
+    if (!run || !manifest || !state.frozen) throw conflict(`run ${effect.k} has no approved plan or launch to record`, { issue: state.number });
+    const tree = await this.deps.workspace.ensureWorktree(paths.branch);
+    const launch = await this.deps.provenance.readLaunch(effect.runId);
+    if (!launch) {
+      return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch; its provenance cannot be written (relaunch with "epm retry")`, key: nextKeyFor(state, 'role-error'), at };
+    }
+    const collected = await this.deps.provenance.collect(effect.runId, tree.path, { outputs: manifest.outputs, inputs: manifest.inputs, ...(manifest.config ? { config: manifest.config } : {}) });
+    const deliverables = manifest.deliverables;
+
+    // Declared checkpoints go to the model hub; whatever was declared but not produced stays a leftover.
+    let hub: ExpectedHubRepo | null = null;
+    const leftovers: string[] = [];
+    if (deliverables?.hub) {
+      const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix.replace(/\/+$/, '')}/`);
+      const files = collected.created.filter((f) => deliverables.hub!.paths.some((p) => under(f.path, p)));
+      leftovers.push(...deliverables.hub.paths.filter((p) => !files.some((f) => under(f.path, p))));
+      if (files.length > 0 && this.deps.hub) {
+        const { revision } = await this.deps.hub.upload(
+          deliverables.hub.repo,
+          files.map((f) => ({ path: f.path, localPath: `${tree.path}/${f.path}` })),
+          `EPM run ${effect.k} of #${state.number} (${run.tag})`,
+        );
+        hub = { repo: deliverables.hub.repo, revision, files: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) };
+      } else if (files.length > 0) {
+        leftovers.push(...files.map((f) => f.path));
+      }
+    }
+    const tracked = deliverables?.tracking;
+    const reported = collected.trackedRun;
+    const trackedRun = tracked
+      ? {
+          ref: { entity: tracked.entity, project: tracked.project, runId: reported && reported.entity === tracked.entity && reported.project === tracked.project ? reported.runId : '' },
+          commit: run.sha,
+          config: {},
+          metrics: manifest.metrics.map((m) => m.name),
+          artifacts: collected.trackedArtifacts,
+        }
+      : null;
+    const subjects = collected.created.length > 0
+      ? collected.created.map((f) => ({ name: f.path, sha256: f.sha256 }))
+      : collected.log ? [{ name: 'run.log', sha256: collected.log.sha256 }] : [];
+    const statement = buildProvenance({
+      subjects,
+      command: run.command,
+      config: collected.config,
+      seeds: manifest.seeds,
+      plan: { path: state.plan?.path ?? paths.plan, commit: state.frozen.version },
+      approver: state.frozen.approver,
+      issue: { number: state.number, url: null },
+      epmVersion: this.deps.epmVersion,
+      lane: state.lane,
+      runId: effect.runId,
+      attempt: effect.k,
+      git: { commit: run.sha, tag: run.tag },
+      lockfiles: launch.lockfiles,
+      datasets: [],
+      baseModels: [],
+      container: null,
+      builderId: `urn:epm:builder:${launch.compute.provider}`,
+      startedOn: run.startedAt,
+      finishedOn: run.ended?.endedAt ?? at,
+      compute: launch.compute,
+      environment: launch.environment,
+      gpuHours: run.usedGpuHours,
+      costUsd: null,
+      modelUsage: Object.entries(state.spendByRole).map(([role, u]) => ({ role, ...u })).sort((a, b) => (a.role < b.role ? -1 : 1)),
+      byproducts: {
+        ...(collected.log ? { logs: [collected.log] } : {}),
+        ...(trackedRun && trackedRun.ref.runId && this.deps.tracking
+          ? { wandbRuns: [{ url: this.deps.tracking.urlOf?.(trackedRun.ref) ?? `https://wandb.ai/${tracked!.entity}/${tracked!.project}/runs/${trackedRun.ref.runId}`, ...trackedRun.ref, artifacts: collected.trackedArtifacts }] }
+          : {}),
+        ...(hub && this.deps.hub ? { hfRepos: [{ repo: hub.repo, revision: hub.revision, url: this.deps.hub.urlOf(hub.repo, hub.revision), files: [...hub.files] }] } : {}),
+        inputs: collected.used,
+        ...(deliverables?.urls.length ? { urls: deliverables.urls } : {}),
+      },
+    });
+    const written = await this.deps.provenance.writeStatement(effect.runId, statement);
+    const expected: ExpectedDeliverables = {
+      outputs: manifest.outputs,
+      trackedRun,
+      hub,
+      urls: deliverables?.urls ?? [],
+      leftovers,
+    };
+    return {
+      kind: 'provenance', k: effect.k, path: written.path, sha256: written.sha256,
+      subjects: statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 })), expected, key: effect.key, at,
+    };
+  }
+
+  /** Checks every declared deliverable remotely against the recorded provenance. */
+  private async verifyUploads(state: IssueState, key: string, paths: ExperimentPaths, at: string): Promise<RecordedEvent> {
+    const recorded = state.provenance;
+    if (!recorded) throw conflict('no provenance recorded to verify', { issue: state.number });
+    const { expected } = recorded;
+    const tree = await this.deps.workspace.ensureWorktree(paths.branch);
+    const onDisk = await this.deps.provenance.hashNow(tree.path, recorded.subjects.map((s) => s.name));
+    const rows: VerificationRow[] = verifyOutputs(expected.outputs, recorded.subjects, onDisk);
+    if (expected.trackedRun) {
+      const { ref } = expected.trackedRun;
+      const id = `wandb:${ref.entity}/${ref.project}`;
+      if (!ref.runId) rows.push({ artifact: id, kind: 'wandb-run', verdict: 'FAIL', reason: 'the run did not report its tracking run id (write {"entity","project","runId"} to $EPM_RUN_DIR/tracking.json)' });
+      else if (!this.deps.tracking) rows.push({ artifact: `${id}/${ref.runId}`, kind: 'wandb-run', verdict: 'FAIL', reason: 'no tracking service is configured here (set WANDB_API_KEY)' });
+      else rows.push(...verifyTrackedRun(expected.trackedRun, await this.deps.tracking.getRun(ref)));
+    }
+    if (expected.hub) {
+      rows.push(...(this.deps.hub
+        ? verifyHubRepo(expected.hub, await this.deps.hub.listFiles(expected.hub.repo, expected.hub.revision))
+        : [{ artifact: `hf:${expected.hub.repo}`, kind: 'hf-repo' as const, verdict: 'FAIL' as const, reason: 'no model hub is configured here (set HF_TOKEN)' }]));
+    }
+    rows.push(...verifyLinks(await Promise.all(expected.urls.map((url) => this.deps.links.check(url)))));
+    rows.push(...verifyNothingLeft(expected.leftovers));
+    return { kind: 'upload-verified', rows, key, at };
   }
 
   private async processCommand(state: IssueState, effect: Extract<Effect, { kind: 'process-command' }>, at: string): Promise<RecordedEvent> {

@@ -43,4 +43,6 @@ export interface TrackedRun {
 export interface ExperimentTracking {
   /** The run, or undefined when the service has no such run. */
   getRun(ref: TrackedRunRef): Promise<TrackedRun | undefined>;
+  /** Browser URL of a run, for links in the provenance and the clean result. */
+  urlOf?(ref: TrackedRunRef): string;
 }

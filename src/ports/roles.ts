@@ -31,6 +31,8 @@ export interface RoleResult {
   output: unknown;
   /** Model usage, for budgets. */
   usage?: RoleUsage;
+  /** Path of the run's redacted JSONL transcript, when the runner wrote one. */
+  transcript?: string;
 }
 
 /** Runs roles. */

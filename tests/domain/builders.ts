@@ -130,7 +130,16 @@ const EVENT_DEFAULTS: { [K in EventKind]: () => Omit<Extract<LifecycleEvent, { k
   'run-ended': () => ({ k: 1, exitCode: 0, missingOutputs: [], endedAt: at(120), lost: false }),
   'hot-fix': () => ({ k: 1, output: anOutput('experimenter') }),
   'compute-released': () => ({ k: 1 }),
-  'upload-verified': () => ({ output: anOutput('post-experimenter') }),
+  'launch-refused': () => ({ k: 1, reason: 'the worktree has uncommitted changes: notes.txt' }),
+  provenance: () => ({
+    k: 1,
+    path: '/runs/7-1/provenance.json',
+    sha256: 'f'.repeat(64),
+    subjects: [{ name: 'results/metrics.json', sha256: 'a'.repeat(64) }],
+    expected: { outputs: ['results/'], trackedRun: null, hub: null, urls: [], leftovers: [] },
+  }),
+  'upload-verified': () => ({ rows: [{ artifact: 'results/metrics.json', kind: 'output', verdict: 'PASS', reason: 'sha256 matches' }] }),
+  checklist: () => ({ output: anOutput('post-experimenter') }),
   'clean-result': () => ({ sha: RESULT_SHA, path: 'experiments/7-lr-warmup-sweep/result.md', output: anOutput('analyzer') }),
   'result-critique': () => ({ output: anOutput('result-critic') }),
   'follow-ups': () => ({ output: anOutput('follow-up-designer') }),
@@ -217,7 +226,9 @@ export function happyEvent(state: IssueState, options: StateOptions = {}): Recor
       return !run || run.ended ? role('launch', { k: (run?.k ?? 0) + 1, runId: `7-${(run?.k ?? 0) + 1}` }) : role('run-ended', { k: run.k });
     case 'verifying': {
       const unreleased = state.runs.find((r) => !r.released);
-      return unreleased ? role('compute-released', { k: unreleased.k }) : role('upload-verified');
+      if (unreleased) return role('compute-released', { k: unreleased.k });
+      if (state.provenance?.k !== run?.k) return role('provenance', { k: run?.k ?? 1 });
+      return state.verification ? role('checklist') : role('upload-verified');
     }
     case 'analyzing':
       return role('clean-result');

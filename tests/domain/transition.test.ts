@@ -60,7 +60,7 @@ const expectRefused = (state: IssueState, event: Parameters<typeof apply>[1], me
 /** Folds happy events until the status changes (running and verifying take two steps). */
 function passGate(state: IssueState, options: StateOptions = {}): IssueState {
   let current = state;
-  for (let step = 0; step < 3 && current.status === state.status; step++) current = fold(current, happyEvent(current, options));
+  for (let step = 0; step < 5 && current.status === state.status; step++) current = fold(current, happyEvent(current, options));
   return current;
 }
 
@@ -655,17 +655,41 @@ describe('running', () => {
 });
 
 describe('verifying', () => {
-  it('compute is released before the post-experimenter runs', () => {
+  it('compute is released, then provenance recorded, then uploads verified, then the post-experimenter runs', () => {
     const state = stateAt('verifying');
     expect(dueAt(state)).toEqual(['release-compute']);
     const released = fold(state, anEvent('compute-released', { k: 1 }));
     expect(released.spend.gpuHours).toBe(2);
-    expect(due(released, new Date(T0))).toEqual([{ kind: 'invoke-role', key: 'upload-verified#1', role: 'post-experimenter', worktree: false, feedback: [] }]);
+    expect(due(released, new Date(T0))).toEqual([{ kind: 'record-provenance', key: 'provenance#1', k: 1, runId: '7-1' }]);
+    const recorded = fold(released, anEvent('provenance'));
+    expect(due(recorded, new Date(T0))).toEqual([{ kind: 'verify-uploads', key: 'upload-verified#1' }]);
+    const verified = fold(recorded, anEvent('upload-verified'));
+    expect(verified.verification?.passed).toBe(true);
+    expect(due(verified, new Date(T0))).toEqual([{ kind: 'invoke-role', key: 'checklist#1', role: 'post-experimenter', worktree: false, feedback: [] }]);
   });
 
-  it('a complete checklist with nothing billing → analyzing', () => {
-    const state = fold(stateAt('verifying'), anEvent('compute-released'), anEvent('upload-verified'));
+  it('a complete checklist with uploads verified and nothing billing → analyzing', () => {
+    const state = fold(stateAt('verifying'), anEvent('compute-released'), anEvent('provenance'), anEvent('upload-verified'), anEvent('checklist'));
     expect(state.status).toBe('analyzing');
+  });
+
+  it('a FAIL row blocks with every failing artifact named; retry verifies again', () => {
+    const rows = [
+      { artifact: 'results/metrics.json', kind: 'output' as const, verdict: 'FAIL' as const, reason: 'digest mismatch' },
+      { artifact: 'https://x.example', kind: 'url' as const, verdict: 'FAIL' as const, reason: 'answers 404' },
+      { artifact: 'compute', kind: 'compute' as const, verdict: 'PASS' as const, reason: 'ok' },
+    ];
+    const state = fold(stateAt('verifying'), anEvent('compute-released'), anEvent('provenance'), anEvent('upload-verified', { rows }));
+    expect(state.status).toBe('blocked');
+    expect(state.blocked?.decision).toBe('upload verification failed: results/metrics.json: digest mismatch; https://x.example: answers 404. Fix the uploads, then "epm retry" to verify again');
+    const retried = fold(state, anEvent('retry'));
+    expect(retried.status).toBe('verifying');
+    expect(dueAt(retried)).toEqual(['verify-uploads']);
+  });
+
+  it('a new run attempt needs its own provenance', () => {
+    const state = fold(stateAt('verifying'), anEvent('compute-released'), anEvent('provenance', { k: 1 }));
+    expect(dueAt(state)).toEqual(['verify-uploads']);
   });
 
   it.each([
@@ -674,7 +698,7 @@ describe('verifying', () => {
   ])('%s → blocked with the checklist gap as the decision', (_what, release, checklist, reason) => {
     let state = stateAt('verifying');
     if (release) state = fold(state, anEvent('compute-released'));
-    state = fold(state, anEvent('upload-verified', { output: anOutput('post-experimenter', { checklist }) }));
+    state = fold(state, anEvent('provenance'), anEvent('upload-verified'), anEvent('checklist', { output: anOutput('post-experimenter', { checklist }) }));
     expect(state.status).toBe('blocked');
     expect(state.blocked).toEqual({ from: 'verifying', decision: `the reproducibility checklist is incomplete: ${reason}` });
   });
@@ -958,7 +982,7 @@ describe('role errors, rejected commands and budgets', () => {
     const options: StateOptions = { settings: { gpuHoursPerExperiment: 1 } };
     const state = fold(stateAt('verifying', options), anEvent('compute-released'));
     expect(state.spend.gpuHours).toBe(2);
-    expect(dueAt(state)).toEqual(['invoke-role:post-experimenter']);
+    expect(dueAt(state)).toEqual(['record-provenance']);
   });
 });
 

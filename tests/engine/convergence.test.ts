@@ -68,7 +68,7 @@ describe('convergence', () => {
     }
     // The sweep really crashed at every kind of effect.
     const kinds = new Set(crashedAt.map((c) => c.split(':')[0]));
-    expect([...kinds].sort()).toEqual(['comment', 'commit', 'labels', 'launch', 'release', 'tag', 'worktree', 'write']);
+    expect([...kinds].sort()).toEqual(['comment', 'commit', 'labels', 'launch', 'release', 'statement', 'tag', 'worktree', 'write']);
   });
 
   it('property: duplicated wakes, replayed marker writes, repeated approvals and crashes reach the clean final state', async () => {

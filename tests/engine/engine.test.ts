@@ -54,7 +54,9 @@ describe('engine: the whole lifecycle in local form', () => {
       'launch:running->running',
       'run-ended:running->verifying',
       'compute-released:verifying->verifying',
-      'upload-verified:verifying->analyzing',
+      'provenance:verifying->verifying',
+      'upload-verified:verifying->verifying',
+      'checklist:verifying->analyzing',
       'clean-result:analyzing->result-review',
       'result-critique:result-review->awaiting-result-approval',
       'approval:awaiting-result-approval->done',
@@ -286,5 +288,73 @@ describe('engine: approvals are pinned to what is on the branch', () => {
     const replanned = await world.engine.tick(1);
     expect(replanned.state.status).toBe('awaiting-plan-approval');
     expect((await world.engine.act(1, { kind: 'approve' }, 'lead')).state.status).toBe('implementing');
+  });
+});
+
+describe('engine: provenance and upload verification in verifying', () => {
+  const toVerifying = async (world: ReturnType<typeof createWorld>) => {
+    await world.tracker.createIssue({ title: 'Adam vs SGD', body: 'b', labels: [], author: 'lead' });
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    await world.engine.tick(1);
+    world.clock.now = new Date('2026-01-01T00:06:00Z');
+  };
+
+  it('writes a statement whose subjects are the run outputs, pinned to the run commit and the approved plan', async () => {
+    const world = createWorld();
+    await toVerifying(world);
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('awaiting-result-approval');
+    const statement = world.provenance.statements.get('1-1')!;
+    expect(statement.subject.map((s) => s.name)).toEqual(['results/metrics.json']);
+    const run = report.state.runs[0]!;
+    expect(statement.predicate.buildDefinition.resolvedDependencies).toContainEqual(expect.objectContaining({ digest: { gitCommit: run.sha } }));
+    expect(statement.predicate.buildDefinition.externalParameters.plan.commit).toBe(report.state.frozen!.version);
+    expect(statement.predicate.buildDefinition.externalParameters.approver).toBe('lead');
+    expect(report.state.verification?.rows).toEqual([
+      expect.objectContaining({ artifact: 'results/metrics.json', verdict: 'PASS' }),
+      expect.objectContaining({ artifact: 'compute', verdict: 'PASS' }),
+    ]);
+  });
+
+  it('blocks on a phantom URL, names it, and verifies again after a retry', async () => {
+    const world = createWorld();
+    const { MANIFEST, PLAN_MD } = await import('../support/scripted-roles.js');
+    world.roles.queue('planner', { plan: PLAN_MD, manifest: { ...MANIFEST, deliverables: { urls: ['https://docs.example/optimizers'] } }, related: [] });
+    world.links.dead.add('https://docs.example/optimizers');
+    await toVerifying(world);
+    const blocked = await world.engine.tick(1);
+    expect(blocked.state.status).toBe('blocked');
+    expect(blocked.state.blocked?.decision).toMatch(/upload verification failed: https:\/\/docs\.example\/optimizers: answers 404/);
+    world.links.dead.clear();
+    await world.engine.act(1, { kind: 'retry' }, 'lead');
+    expect((await world.engine.tick(1)).state.status).toBe('awaiting-result-approval');
+  });
+
+  it('fails verification when an output changed after the statement was written', async () => {
+    const world = createWorld();
+    await toVerifying(world);
+    // Stop right after the statement is written, change one byte of an output, then continue.
+    let report = await world.engine.tick(1, { maxSteps: 3 });
+    expect(report.state.provenance).toBeDefined();
+    world.workspace.trees.get('epm/1-adam-vs-sgd')!.files.set('results/metrics.json', '{"accuracy":0.98}\n');
+    report = await world.engine.tick(1);
+    expect(report.state.status).toBe('blocked');
+    expect(report.state.blocked?.decision).toMatch(/results\/metrics\.json: digest mismatch/);
+  });
+
+  it('refuses to launch from a dirty worktree and says why', async () => {
+    const world = createWorld();
+    world.provenance.dirty = ['notes.txt'];
+    await world.tracker.createIssue({ title: 'Adam vs SGD', body: 'b', labels: [], author: 'lead' });
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('blocked');
+    expect(report.state.blocked?.decision).toMatch(/run 1 was not launched: the worktree has uncommitted changes: notes\.txt/);
+    expect(world.compute.runs.size).toBe(0);
+    world.provenance.dirty = [];
+    await world.engine.act(1, { kind: 'retry' }, 'lead');
+    expect((await world.engine.tick(1)).state.runs).toHaveLength(1);
   });
 });

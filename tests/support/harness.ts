@@ -1,7 +1,7 @@
 /** Builds an engine over the in-memory world, and drives scenarios. */
 import { Engine } from '../../src/engine/engine.js';
 import { DEFAULT_SETTINGS, type LifecycleSettings } from '../../src/domain/state.js';
-import { Faults, ListAuthorizer, MemoryCompute, MemoryTracker, MemoryWorkspace, ScriptedChecks } from './memory-world.js';
+import { Faults, ListAuthorizer, MemoryCompute, MemoryLinks, MemoryProvenanceStore, MemoryTracker, MemoryWorkspace, ScriptedChecks } from './memory-world.js';
 import { ScriptedRoles } from './scripted-roles.js';
 
 /** One engine and everything it works through. */
@@ -13,6 +13,8 @@ export interface World {
   roles: ScriptedRoles;
   checks: ScriptedChecks;
   faults: Faults;
+  provenance: MemoryProvenanceStore;
+  links: MemoryLinks;
   clock: { now: Date };
 }
 
@@ -24,6 +26,8 @@ export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: 
   const compute = new MemoryCompute(faults);
   const roles = new ScriptedRoles();
   const checks = new ScriptedChecks();
+  const provenance = new MemoryProvenanceStore(workspace, faults);
+  const links = new MemoryLinks();
   const clock = { now: new Date('2026-01-01T00:00:00Z') };
   compute.now = () => clock.now;
   // A run writes its declared outputs into the worktree, as a real one would.
@@ -32,14 +36,14 @@ export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: 
     workspace.trees.get(branch)?.files.set('results/metrics.json', '{"accuracy":0.97}\n');
   };
   const engine = new Engine({
-    tracker, workspace, compute, roles, checks,
+    tracker, workspace, compute, roles, checks, provenance, links, epmVersion: '0.1.0-test',
     authorizer: new ListAuthorizer(new Set(refused)),
     checkSpecs: [{ name: 'build', command: 'npm run build' }],
     settings: { ...DEFAULT_SETTINGS, ...settings },
     experimentsDir: 'experiments',
     clock: () => clock.now,
   });
-  return { engine, tracker, workspace, compute, roles, checks, faults, clock };
+  return { engine, tracker, workspace, compute, roles, checks, faults, provenance, links, clock };
 }
 
 /** A summary of everything observable, for comparing two runs of a scenario. */

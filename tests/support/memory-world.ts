@@ -10,6 +10,10 @@ import type { Compute, RunHandle, RunObservation, RunSpec } from '../../src/port
 import type { CommentOptions, NewIssue, Tracker, TrackerComment, TrackerIssue, TrackerIssueSummary } from '../../src/ports/tracker.js';
 import type { CommitResult, Workspace, Worktree } from '../../src/ports/workspace.js';
 import type { CheckOutcome } from '../../src/domain/gates.js';
+import type { LaunchCapture, ProvenanceStore, RunCollection } from '../../src/ports/provenance-store.js';
+import type { LinkCheck, LinkChecker } from '../../src/ports/link-checker.js';
+import type { Provenance } from '../../src/domain/provenance.js';
+import { conflict } from '../../src/domain/errors.js';
 
 /** Thrown by an injected fault. */
 export class InjectedCrash extends Error {
@@ -210,5 +214,60 @@ export class ScriptedChecks implements CheckRunner {
   async run(_cwd: string, checks: readonly CheckSpec[]): Promise<CheckOutcome[]> {
     this.runs += 1;
     return checks.map((c) => ({ name: c.name, command: c.command, ok: !this.failing, output: this.failing ? 'error TS2304' : 'ok' }));
+  }
+}
+
+/** Provenance kept in memory: launches captured, statements written, files hashed from the memory workspace. */
+export class MemoryProvenanceStore implements ProvenanceStore {
+  readonly launches = new Map<string, LaunchCapture>();
+  readonly statements = new Map<string, Provenance>();
+  dirty: string[] = [];
+  trackedRun: RunCollection['trackedRun'] = null;
+  constructor(private readonly workspace: MemoryWorkspace, private readonly faults = new Faults()) {}
+
+  private files(worktree: string) {
+    return this.workspace.trees.get(worktree.replace('/mem/', ''))?.files ?? new Map<string, string>();
+  }
+  async captureLaunch(runId: string, worktree: string): Promise<LaunchCapture> {
+    if (this.dirty.length) throw conflict(`the worktree has uncommitted changes: ${this.dirty.join(', ')}`, { hint: 'commit or remove them' });
+    const capture: LaunchCapture = {
+      commit: this.workspace.trees.get(worktree.replace('/mem/', ''))?.head ?? 'x',
+      environment: { os: { platform: 'linux', release: '6', kernel: '6.1', arch: 'x64' }, node: 'v20', python: null, pipFreezeSha256: null, variables: {}, nvidiaSmi: null, absent: { python: 'python3 not found', nvidiaSmi: 'nvidia-smi not found' } },
+      compute: { provider: 'local', podId: null, gpuType: null, gpuCount: 0, image: null, imageDigest: null, driver: null, cuda: null, absent: { gpu: 'nvidia-smi not found' } },
+      lockfiles: [],
+      pipFreezeSha256: null,
+    };
+    this.launches.set(runId, capture);
+    return capture;
+  }
+  async readLaunch(runId: string): Promise<LaunchCapture | undefined> {
+    return this.launches.get(runId);
+  }
+  async collect(_runId: string, worktree: string, declared: { outputs: readonly string[]; inputs: readonly string[] }): Promise<RunCollection> {
+    const files = this.files(worktree);
+    const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix.replace(/\/+$/, '')}/`);
+    const created = [...files.entries()]
+      .filter(([path]) => declared.outputs.some((o) => under(path, o)))
+      .map(([path, content]) => ({ path, sha256: sha256Of(content), size: content.length }));
+    return { created, used: [], missingInputs: [], log: { path: '/mem/run.log', sha256: sha256Of('log') }, config: null, trackedRun: this.trackedRun, trackedArtifacts: [] };
+  }
+  async writeStatement(runId: string, statement: Provenance): Promise<{ path: string; sha256: string }> {
+    this.faults.hit(`statement:${runId}`);
+    this.statements.set(runId, statement);
+    return { path: `/mem/runs/${runId}/provenance.json`, sha256: sha256Of(JSON.stringify(statement)) };
+  }
+  async hashNow(root: string, paths: readonly string[]): Promise<Map<string, string | undefined>> {
+    const files = this.files(root);
+    return new Map(paths.map((p) => [p, files.has(p) ? sha256Of(files.get(p)!) : undefined]));
+  }
+}
+
+const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Links that answer unless listed as dead. */
+export class MemoryLinks implements LinkChecker {
+  readonly dead = new Set<string>();
+  async check(url: string): Promise<LinkCheck> {
+    return this.dead.has(url) ? { url, ok: false, status: 404, error: 'answers 404' } : { url, ok: true, status: 200 };
   }
 }
