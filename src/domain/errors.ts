@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'conflict' // 4: the request does not fit the current state
   | 'unauthorized' // 5: the actor may not do this
   | 'busy' // 6: another writer holds the lock
-  | 'external'; // 7: a service, process or git command failed
+  | 'external' // 7: a service, process or git command failed
+  | 'mismatch'; // 8: a verification found something that does not match
 
 /** Exit code of the CLI for each error category. */
 export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
@@ -21,6 +22,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   unauthorized: 5,
   busy: 6,
   external: 7,
+  mismatch: 8,
 };
 
 /** Options shared by every EPM error. */

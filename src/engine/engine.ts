@@ -53,6 +53,8 @@ export interface EngineDeps {
   links: LinkChecker;
   /** EPM's version, recorded in provenance. */
   epmVersion: string;
+  /** Non-secret variables every run gets (e.g. where local tracking lives). */
+  runEnv?: Readonly<Record<string, string>>;
   /** Folder (relative to the repo) that holds experiments, e.g. `experiments`. */
   experimentsDir: string;
   clock?: () => Date;
@@ -269,7 +271,9 @@ export class Engine {
           if (!isEpmError(error) || error.code !== 'conflict') throw error;
           return { kind: 'launch-refused', k: effect.k, reason: error.message, key: nextKeyFor(state, 'launch-refused'), at };
         }
-        const handle = await this.deps.compute.launch({ runId: effect.runId, cwd: tree.path, command: effect.command });
+        const handle = await this.deps.compute.launch({
+          runId: effect.runId, cwd: tree.path, command: effect.command, ...(this.deps.runEnv ? { env: { ...this.deps.runEnv } } : {}),
+        });
         return {
           kind: 'launch', k: effect.k, runId: effect.runId, sha: tree.head, tag, logPath: handle.logPath,
           startedAt: handle.startedAt, command: effect.command, key: effect.key, at,
@@ -481,7 +485,8 @@ export class Engine {
 
   private async roleEvent(state: IssueState, role: RoleName, output: unknown, paths: ExperimentPaths, meta: { key: string; at: string }): Promise<RecordedEvent> {
     const ws = this.deps.workspace;
-    const commit = async (message: string) => (await ws.commitAll(paths.branch, `${message}\n\nEPM-Issue: #${state.number}\nEPM-Step: ${meta.key}`)).sha;
+    const outputs = (state.frozen?.manifest ?? state.plan?.manifest)?.outputs ?? [];
+    const commit = async (message: string) => (await ws.commitAll(paths.branch, `${message}\n\nEPM-Issue: #${state.number}\nEPM-Step: ${meta.key}`, { exclude: outputs })).sha;
     const checks = async () => this.deps.checks.run((await ws.ensureWorktree(paths.branch)).path, this.deps.checkSpecs);
     let event: LifecycleEvent;
     switch (role) {

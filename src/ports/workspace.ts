@@ -33,8 +33,8 @@ export interface Workspace {
   writeFiles(branch: string, files: Readonly<Record<string, string>>): Promise<void>;
   /** Which of `paths` (relative to the worktree root) do not exist in the worktree. */
   missingFiles(branch: string, paths: readonly string[]): Promise<string[]>;
-  /** Stages everything in the worktree and commits it; a clean tree is a no-op. */
-  commitAll(branch: string, message: string): Promise<CommitResult>;
+  /** Stages everything in the worktree except `exclude` (run outputs) and commits it; nothing staged is a no-op. */
+  commitAll(branch: string, message: string, options?: { exclude?: readonly string[] }): Promise<CommitResult>;
   /** Unified diff of the branch against `base` (default: where it forked). */
   diff(branch: string, base?: string): Promise<string>;
   /** Creates an annotated tag at `sha`; an existing tag at the same commit is a no-op, elsewhere an error. */

@@ -92,6 +92,32 @@ describe('epm CLI over the local adapters', () => {
     expect(execFileSync('git', ['rev-parse', 'epm/run/1/1^{commit}'], { cwd: s.repo, encoding: 'utf8' }).trim()).toBe(running.run.sha);
     expect(running.run.released).toBe(true);
 
+    // The provenance statement verifies, and one changed byte in one subject is caught.
+    const statementPath = join(s.repo, '.epm', 'runs', '1-1', 'provenance.json');
+    const statement = JSON.parse(await readFile(statementPath, 'utf8'));
+    expect(statement.subject).toEqual([{ name: 'results/metrics.json', digest: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } }]);
+    expect(statement.predicate.buildDefinition.resolvedDependencies[0]).toMatchObject({ digest: { gitCommit: running.run.sha }, annotations: { epmKind: 'git-commit', tag: 'epm/run/1/1' } });
+    expect(statement.predicate.runDetails.compute).toMatchObject({ provider: 'local' });
+    const worktree = join(s.repo, '.epm', 'worktrees', '1-adam-vs-sgd');
+    const verified = await s.epm('verify', statementPath, '--root', worktree);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('**Upload verification: PASS** (1 passed, 0 failed)');
+    expect(verified.out).toContain('Signature: none (unsigned statement: verified by the digests above)');
+    // Run outputs are provenance subjects, never committed to the branch.
+    expect(execFileSync('git', ['ls-tree', '-r', '--name-only', 'epm/1-adam-vs-sgd'], { cwd: s.repo, encoding: 'utf8' })).not.toContain('results/metrics.json');
+    const metricsPath = join(worktree, 'results', 'metrics.json');
+    const original = await readFile(metricsPath, 'utf8');
+    await writeFile(metricsPath, original.replace('0.97', '0.98'));
+    const tampered = await s.epm('verify', statementPath, '--root', worktree);
+    expect(tampered.code).toBe(8);
+    expect(tampered.out).toMatch(/\| `results\/metrics\.json` \| output \| \*\*FAIL\*\* \| digest mismatch: manifest [0-9a-f]{12}…, on disk [0-9a-f]{12}… \|/);
+    expect(tampered.err).toMatch(/1 of 1 check\(s\) failed/);
+    await writeFile(metricsPath, original);
+    const crate = await s.epm('export', statementPath, '--ro-crate', '--out', join(s.repo, 'crate'));
+    expect(crate.code).toBe(0);
+    const metadata = JSON.parse(await readFile(join(s.repo, 'crate', 'ro-crate-metadata.json'), 'utf8'));
+    expect(metadata['@graph'].some((e: { '@type': unknown }) => e['@type'] === 'CreateAction')).toBe(true);
+
     expect((await s.epm('approve', '1')).code).toBe(0);
     const done = await s.epm('tick', '1');
     expect(done.out).toMatch(/#1 is done/);
@@ -100,7 +126,7 @@ describe('epm CLI over the local adapters', () => {
     const list = JSON.parse((await s.epm('list', '--json')).out);
     expect(list).toEqual([{ number: 1, title: 'Adam vs SGD', status: 'done', type: 'experiment', lane: 'full', open: true }]);
     // The user's own checkout was never touched.
-    expect(execFileSync('git', ['status', '--porcelain'], { cwd: s.repo, encoding: 'utf8' })).toBe('?? epm.config.yml\n');
+    expect(execFileSync('git', ['status', '--porcelain'], { cwd: s.repo, encoding: 'utf8' })).toBe('?? crate/\n?? epm.config.yml\n');
   });
 
   it.each([

@@ -134,13 +134,15 @@ export class GitWorkspace implements Workspace {
    * Stages everything in the worktree (`git add -A`) and commits it. Uses the
    * repository's git identity, or `epm <epm@localhost>` for the parts it lacks.
    */
-  async commitAll(branch: string, message: string): Promise<CommitResult> {
+  async commitAll(branch: string, message: string, options: { exclude?: readonly string[] } = {}): Promise<CommitResult> {
     assertBranchName(branch);
     if (message.trim() === '') {
       throw badInput('the commit message is empty', { issue: issueOf(branch), hint: 'say what the commit changes' });
     }
     const worktree = await this.requireWorktree(branch);
-    await this.git(['add', '-A'], worktree.path);
+    // Run outputs (checkpoints, metrics) are provenance subjects, not source: they are never committed.
+    const excluded = (options.exclude ?? []).filter((p) => p.trim() !== '').map((p) => `:(exclude,top)${p.replace(/\/+$/, '')}`);
+    await this.git(['add', '-A', '--', '.', ...excluded], worktree.path);
     const status = await this.git(['status', '--porcelain'], worktree.path);
     // Only staged entries are committed; a column-1 blank, `?` or `!` is not staged.
     const staged = status.split('\n').some((line) => line.length > 0 && !' ?!'.includes(line.charAt(0)));

@@ -12,6 +12,16 @@ import { LocalAuthorizer } from '../../adapters/local/local-authorizer.js';
 import { LocalCompute } from '../../adapters/local/local-compute.js';
 import { LocalTracker } from '../../adapters/local/local-tracker.js';
 import { ShellCheckRunner } from '../../adapters/local/shell-checks.js';
+import { LocalProvenanceStore } from '../../adapters/local/local-provenance-store.js';
+import { LocalTracking } from '../../adapters/local/local-tracking.js';
+import { LocalModelHub } from '../../adapters/local/local-model-hub.js';
+import { WandbTracking } from '../../adapters/wandb/wandb-tracking.js';
+import { HfModelHub } from '../../adapters/huggingface/hf-model-hub.js';
+import { HttpLinkChecker } from '../../adapters/http/http-link-checker.js';
+import type { ExperimentTracking } from '../../ports/experiment-tracking.js';
+import type { ModelHub } from '../../ports/model-hub.js';
+import type { LinkChecker } from '../../ports/link-checker.js';
+import { EPM_VERSION } from '../version.js';
 import type { EpmConfig } from '../../domain/config.js';
 import { badInput } from '../../domain/errors.js';
 import type { RoleName } from '../../domain/roles.js';
@@ -22,6 +32,8 @@ import type { RoleRunner } from '../../ports/roles.js';
 /** What every command works with. */
 export interface CliContext {
   repoDir: string;
+  /** Where tracking, hub, links and provenance live: the real services when their keys are set, local stand-ins otherwise. */
+  services: Services;
   stateDir: string;
   config: EpmConfig;
   configSource: string | null;
@@ -39,6 +51,43 @@ export interface ContextOptions {
   /** Progress lines. */
   log?: (line: string) => void;
   clock?: () => Date;
+  /** The environment to read keys from; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Overrides for the services (tests point them at emulators). */
+  services?: Partial<Services>;
+}
+
+/** The external services EPM verifies against. */
+export interface Services {
+  provenance: LocalProvenanceStore;
+  tracking: ExperimentTracking;
+  hub: ModelHub;
+  links: LinkChecker;
+  /** One line per service saying which is in use. */
+  describe: string[];
+}
+
+/**
+ * W&B when WANDB_API_KEY is set, else a local tracking folder; Hugging Face
+ * when HF_TOKEN is set, else a local artifact store. The same verification
+ * path runs either way.
+ */
+export function createServices(repoDir: string, env: NodeJS.ProcessEnv, overrides: Partial<Services> = {}): Services {
+  const stateDir = join(repoDir, '.epm');
+  const wandbKey = env['WANDB_API_KEY'];
+  const hfToken = env['HF_TOKEN'] ?? env['HUGGING_FACE_HUB_TOKEN'];
+  const tracking = overrides.tracking ?? (wandbKey ? new WandbTracking({ apiKey: wandbKey, ...(env['WANDB_BASE_URL'] ? { baseUrl: env['WANDB_BASE_URL'] } : {}) }) : new LocalTracking(join(stateDir, 'tracking')));
+  const hub = overrides.hub ?? (hfToken ? new HfModelHub({ accessToken: hfToken, ...(env['HF_ENDPOINT'] ? { hubUrl: env['HF_ENDPOINT'] } : {}) }) : new LocalModelHub({ root: join(stateDir, 'hub') }));
+  return {
+    provenance: overrides.provenance ?? new LocalProvenanceStore({ repoDir, runsDir: join(stateDir, 'runs'), env }),
+    tracking,
+    hub,
+    links: overrides.links ?? new HttpLinkChecker(),
+    describe: overrides.describe ?? [
+      wandbKey ? 'tracking: Weights & Biases (WANDB_API_KEY)' : `tracking: local folder ${join(stateDir, 'tracking')} (set WANDB_API_KEY for W&B)`,
+      hfToken ? 'model hub: Hugging Face (HF_TOKEN)' : `model hub: local store ${join(stateDir, 'hub')} (set HF_TOKEN for Hugging Face)`,
+    ],
+  };
 }
 
 /** Finds the repository's top level; a clear error outside a git repository. */
@@ -77,7 +126,15 @@ export async function createContext(options: ContextOptions = {}): Promise<CliCo
   const user = localUser(repoDir);
   const tracker = new LocalTracker({ root: stateDir, ...(options.clock ? { clock: options.clock } : {}) });
   const settings = settingsFromConfig(config);
+  const env = options.env ?? process.env;
+  const services = createServices(repoDir, env, options.services);
   const engine = new Engine({
+    provenance: services.provenance,
+    tracking: services.tracking,
+    hub: services.hub,
+    links: services.links,
+    epmVersion: EPM_VERSION,
+    runEnv: { EPM_TRACKING_DIR: join(stateDir, 'tracking') },
     tracker,
     workspace: new GitWorkspace({ repoDir, worktreesDir: join(stateDir, 'worktrees') }),
     compute: new LocalCompute({
@@ -95,5 +152,5 @@ export async function createContext(options: ContextOptions = {}): Promise<CliCo
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  return { repoDir, stateDir, config, configSource: source, user, tracker, engine };
+  return { repoDir, services, stateDir, config, configSource: source, user, tracker, engine };
 }

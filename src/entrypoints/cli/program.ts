@@ -3,11 +3,17 @@
  * case, and prints the result; errors are one line with the fix and a
  * documented exit code (see README, "Exit codes").
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { parseProvenance } from '../../domain/provenance.js';
+import { toRoCrate } from '../../domain/ro-crate.js';
+import { renderVerificationTable } from '../../domain/upload-verification.js';
+import { verifyStatement } from '../../engine/verify-statement.js';
 import { Command, CommanderError, Option } from 'commander';
 import { parseCommand, type HumanAction } from '../../domain/commands.js';
 import { configJsonSchema } from '../../domain/config.js';
-import { badInput, isEpmError, notFound } from '../../domain/errors.js';
+import { EpmError, badInput, isEpmError, notFound } from '../../domain/errors.js';
 import { ISSUE_TYPES, LANES, isLane, readLabels, typeLabel, laneLabel } from '../../domain/lifecycle.js';
 import { createContext, type ContextOptions } from './context.js';
 import { issueView, renderBoard, renderShow, type BoardCard } from './format.js';
@@ -200,6 +206,51 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
       if (errors.length) throw badInput(`${errors.length} issue(s) could not be processed`, { hint: 'see the errors above' });
     });
 
+  program
+    .command('verify')
+    .description('re-check a provenance statement: re-hash every local subject, look up every remote reference again')
+    .argument('<manifest>', 'the provenance statement (provenance.json)')
+    .option('--root <dir>', 'folder the subjects are relative to: the run\'s worktree or a checkout of its commit (default: the current folder)')
+    .option('--local-only', 'only re-hash local subjects (no network)')
+    .option('--json', 'print JSON')
+    .action(async (manifest: string, opts: { root?: string; localOnly?: boolean; json?: boolean }) => {
+      const c = await context();
+      const text = await readBody(manifest);
+      const statement = parseProvenance(text, manifest);
+      const rows = await verifyStatement(statement, { files: c.services.provenance, tracking: c.services.tracking, hub: c.services.hub, links: c.services.links }, {
+        root: resolve(opts.root ?? process.cwd()),
+        ...(opts.localOnly ? { localOnly: true } : {}),
+      });
+      const signature = await checkSignature(manifest, text);
+      print(!!opts.json, { manifest, signature, rows }, () => `${renderVerificationTable(rows)}
+
+Signature: ${signature.detail}`);
+      const failed = rows.filter((r) => r.verdict === 'FAIL');
+      if (failed.length > 0 || signature.status === 'mismatch') {
+        throw new EpmError('mismatch', `${failed.length} of ${rows.length} check(s) failed${signature.status === 'mismatch' ? ', and the signed payload differs from the statement' : ''}`, {
+          hint: 'see the table above: each FAIL names the artifact and the reason',
+        });
+      }
+    });
+
+  program
+    .command('export')
+    .description('derive a Workflow Run RO-Crate from a provenance statement')
+    .argument('<manifest>', 'the provenance statement (provenance.json)')
+    .requiredOption('--ro-crate', 'write a Workflow Run RO-Crate (the only export format today)')
+    .option('--out <dir>', 'folder to write the crate into (default: ./ro-crate)')
+    .action(async (manifest: string, opts: { out?: string }) => {
+      const statement = parseProvenance(await readBody(manifest), manifest);
+      const out = resolve(opts.out ?? 'ro-crate');
+      const crate = toRoCrate(statement, {
+        name: `EPM run ${statement.predicate.buildDefinition.internalParameters.runId}`,
+        description: `Run of \`${statement.predicate.buildDefinition.externalParameters.command}\` for issue #${statement.predicate.buildDefinition.externalParameters.issue.number}`,
+      });
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, 'ro-crate-metadata.json'), `${JSON.stringify(crate, null, 2)}\n`);
+      io.out(`Wrote ${join(out, 'ro-crate-metadata.json')}`);
+    });
+
   const config = program.command('config').description('the repository config (epm.config.yml or .github/epm.yml)');
   config.command('check').description('validate the config and print where it came from').action(async () => {
     const c = await context();
@@ -231,6 +282,34 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     return 1;
   }
 }
+
+/**
+ * A statement signed in GitHub Actions has a Sigstore bundle beside it
+ * (`<manifest>.sigstore.json`). Offline, EPM checks that the bundle's signed
+ * payload is exactly this statement; the certificate chain is checked by
+ * `gh attestation verify`, which needs the network. Unsigned statements verify by digest.
+ */
+async function checkSignature(manifest: string, text: string): Promise<{ status: 'unsigned' | 'payload-matches' | 'mismatch'; detail: string }> {
+  const bundlePath = `${manifest}.sigstore.json`;
+  const bundle = await readFile(bundlePath, 'utf8').catch(() => undefined);
+  if (bundle === undefined) return { status: 'unsigned', detail: 'none (unsigned statement: verified by the digests above)' };
+  let payload: string | undefined;
+  try {
+    const parsed = JSON.parse(bundle) as { dsseEnvelope?: { payload?: string } };
+    payload = parsed.dsseEnvelope?.payload;
+  } catch {
+    payload = undefined;
+  }
+  if (!payload) return { status: 'mismatch', detail: `${bundlePath} holds no DSSE payload` };
+  const signed = Buffer.from(payload, 'base64');
+  const same = createHash('sha256').update(signed).digest('hex') === createHash('sha256').update(canonicalStatement(text)).digest('hex')
+    || createHash('sha256').update(signed).digest('hex') === createHash('sha256').update(text).digest('hex');
+  return same
+    ? { status: 'payload-matches', detail: `${bundlePath}: the signed payload is this statement (certificate chain not checked offline: run "gh attestation verify")` }
+    : { status: 'mismatch', detail: `${bundlePath}: the signed payload is NOT this statement — it was changed after signing` };
+}
+
+const canonicalStatement = (text: string): string => JSON.stringify(JSON.parse(text));
 
 function requireText(value: string | undefined, flag: string): string {
   if (!value?.trim()) throw badInput(`${flag} needs text`, { hint: `pass ${flag} "<text>"` });
