@@ -72,7 +72,7 @@ export const EVENT_SCHEMAS = {
           artifacts: z.array(z.object({ name: text, digest: text })),
         })
         .nullable(),
-      hub: z.object({ repo: text, revision: text, files: z.array(z.object({ path: text, sha256: text, size: z.number() })) }).nullable(),
+      hub: z.object({ repo: text, revision: text, files: z.array(z.object({ path: text, sha256: text, size: z.number(), gitOid: text.optional() })) }).nullable(),
       urls: z.array(text),
       leftovers: z.array(text),
     }),

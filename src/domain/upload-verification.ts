@@ -89,11 +89,12 @@ export function verifyTrackedRun(expected: ExpectedTrackedRun, actual: TrackedRu
 export interface ExpectedHubRepo {
   repo: string;
   revision: string;
-  files: readonly { path: string; sha256: string; size: number }[];
+  /** `gitOid` (the git blob id) identifies small files the hub stores in git rather than LFS. */
+  files: readonly { path: string; sha256: string; size: number; gitOid?: string }[];
 }
 
 /** The repo exists at the recorded revision and each file's sha256 (LFS oid, or content hash for small files) matches. */
-export function verifyHubRepo(expected: ExpectedHubRepo, actual: HubFile[] | undefined, smallFileSha256?: ReadonlyMap<string, string>): VerificationRow[] {
+export function verifyHubRepo(expected: ExpectedHubRepo, actual: HubFile[] | undefined): VerificationRow[] {
   const id = `hf:${expected.repo}@${expected.revision.slice(0, 12)}`;
   if (!actual) return [fail(id, 'hf-repo', 'the repository or the recorded revision does not exist')];
   const rows: VerificationRow[] = [pass(id, 'hf-repo', 'exists at the recorded revision')];
@@ -104,9 +105,13 @@ export function verifyHubRepo(expected: ExpectedHubRepo, actual: HubFile[] | und
       rows.push(fail(name, 'hf-file', 'file not in the repository at this revision'));
       continue;
     }
-    const remote = found.lfsSha256 ?? smallFileSha256?.get(file.path);
-    if (remote === undefined) rows.push(fail(name, 'hf-file', 'no sha256 available for this file (not LFS and not fetched)'));
-    else if (remote !== file.sha256) rows.push(fail(name, 'hf-file', `sha256 ${remote.slice(0, 12)}… differs from the manifest's ${file.sha256.slice(0, 12)}…`));
+    const remote = found.lfsSha256;
+    if (remote === undefined) {
+      // Small files live in git: their blob id commits to the content as surely as a sha256.
+      if (!file.gitOid) rows.push(fail(name, 'hf-file', 'stored in git, not LFS, and the manifest has no git blob id to compare'));
+      else if (found.gitOid !== file.gitOid) rows.push(fail(name, 'hf-file', `git blob ${found.gitOid.slice(0, 12)}… differs from the manifest's ${file.gitOid.slice(0, 12)}…`));
+      else rows.push(pass(name, 'hf-file', `git blob ${file.gitOid.slice(0, 12)}… matches`));
+    } else if (remote !== file.sha256) rows.push(fail(name, 'hf-file', `sha256 ${remote.slice(0, 12)}… differs from the manifest's ${file.sha256.slice(0, 12)}…`));
     else if (found.size !== file.size) rows.push(fail(name, 'hf-file', `size ${found.size} differs from the manifest's ${file.size}`));
     else rows.push(pass(name, 'hf-file', `sha256 ${file.sha256.slice(0, 12)}… matches`));
   }

@@ -347,7 +347,7 @@ export class Engine {
           files.map((f) => ({ path: f.path, localPath: `${tree.path}/${f.path}` })),
           `EPM run ${effect.k} of #${state.number} (${run.tag})`,
         );
-        hub = { repo: deliverables.hub.repo, revision, files: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) };
+        hub = { repo: deliverables.hub.repo, revision, files: files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size, ...(f.gitOid ? { gitOid: f.gitOid } : {}) })) };
       } else if (files.length > 0) {
         leftovers.push(...files.map((f) => f.path));
       }
@@ -396,7 +396,7 @@ export class Engine {
         ...(trackedRun && trackedRun.ref.runId && this.deps.tracking
           ? { wandbRuns: [{ url: this.deps.tracking.urlOf?.(trackedRun.ref) ?? `https://wandb.ai/${tracked!.entity}/${tracked!.project}/runs/${trackedRun.ref.runId}`, ...trackedRun.ref, artifacts: collected.trackedArtifacts }] }
           : {}),
-        ...(hub && this.deps.hub ? { hfRepos: [{ repo: hub.repo, revision: hub.revision, url: this.deps.hub.urlOf(hub.repo, hub.revision), files: [...hub.files] }] } : {}),
+        ...(hub && this.deps.hub ? { hfRepos: [{ repo: hub.repo, revision: hub.revision, url: this.deps.hub.urlOf(hub.repo, hub.revision), files: hub.files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) }] } : {}),
         inputs: collected.used,
         ...(deliverables?.urls.length ? { urls: deliverables.urls } : {}),
       },

@@ -18,8 +18,8 @@ export interface LaunchCapture {
 
 /** What the run produced and used, collected after it ended. */
 export interface RunCollection {
-  /** Files under the declared outputs. */
-  created: { path: string; sha256: string; size: number }[];
+  /** Files under the declared outputs; `gitOid` (git blob id) for files small enough to be stored in git by a hub. */
+  created: { path: string; sha256: string; size: number; gitOid?: string }[];
   /** Declared (and detected) inputs with their digests. */
   used: { path: string; sha256: string; size: number; declared: boolean }[];
   /** Declared inputs that were not found. */

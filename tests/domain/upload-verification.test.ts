@@ -72,3 +72,13 @@ describe('upload verification', () => {
     ]);
   });
 });
+
+describe('small files stored in git by the hub', () => {
+  const C = '3'.repeat(40);
+  it('pass on a matching git blob id and fail naming both on a different one', () => {
+    const expected = { repo: 'lab/adapter', revision: COMMIT, files: [{ path: 'config.json', sha256: A, size: 2, gitOid: C }] };
+    expect(verifyHubRepo(expected, [{ path: 'config.json', size: 2, gitOid: C }]).at(-1)).toMatchObject({ verdict: 'PASS', reason: 'git blob 333333333333… matches' });
+    const other = verifyHubRepo(expected, [{ path: 'config.json', size: 2, gitOid: '4'.repeat(40) }]).at(-1);
+    expect(other).toMatchObject({ verdict: 'FAIL', artifact: 'hf:lab/adapter@111111111111/config.json', reason: 'git blob 444444444444… differs from the manifest\'s 333333333333…' });
+  });
+});

@@ -13,6 +13,10 @@ import type { LaunchCapture, ProvenanceStore, RunCollection } from '../../ports/
 import { takeEnvironmentSnapshot, type CommandRunner } from './environment-snapshot.js';
 import { takeInventory } from './artifact-inventory.js';
 import { hashFile, hashFiles, hashTree } from './hashing.js';
+import { digestFile } from '../huggingface/file-digests.js';
+
+/** Files up to this size may be stored in git (not LFS) by a model hub. */
+const GIT_STORED_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Options of {@link LocalProvenanceStore}. */
 export interface LocalProvenanceStoreOptions {
@@ -92,7 +96,11 @@ export class LocalProvenanceStore implements ProvenanceStore {
       const digest = hashed.get(confined(worktree, output))!;
       created.push({ path: normalize(output), ...digest });
     }
-    const unique = [...new Map(created.map((f) => [f.path, f])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const unique: RunCollection['created'] = [...new Map(created.map((f) => [f.path, f])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // A hub keeps small files in git; their blob id is what it reports for them.
+    for (const file of unique) {
+      if (file.size <= GIT_STORED_MAX_BYTES) file.gitOid = (await digestFile(confined(worktree, file.path))).gitBlobSha1;
+    }
     const inputs = declared.inputs.length ? await takeInventory({ worktree, outputsDir: '.epm-no-outputs', declaredInputs: declared.inputs }) : { used: [], missingInputs: [] };
     const dir = this.runDir(runId);
     const logPath = join(dir, 'run.log');
