@@ -188,7 +188,9 @@ const hfRepoPartSchema = z
     /** Browser URL of the repo at the revision, when known. */
     url: z.string().url().optional(),
     /** Files uploaded, with their sha256 and size. */
-    files: z.array(z.object({ path: z.string().min(1), sha256, size: z.number().int().nonnegative() }).strict()).optional(),
+    files: z
+      .array(z.object({ path: z.string().min(1), sha256, size: z.number().int().nonnegative(), /** git blob id, for small files a hub keeps in git. */ gitOid: z.string().regex(/^[0-9a-f]{40}$/).optional() }).strict())
+      .optional(),
   })
   .strict();
 

@@ -396,7 +396,7 @@ export class Engine {
         ...(trackedRun && trackedRun.ref.runId && this.deps.tracking
           ? { wandbRuns: [{ url: this.deps.tracking.urlOf?.(trackedRun.ref) ?? `https://wandb.ai/${tracked!.entity}/${tracked!.project}/runs/${trackedRun.ref.runId}`, ...trackedRun.ref, artifacts: collected.trackedArtifacts }] }
           : {}),
-        ...(hub && this.deps.hub ? { hfRepos: [{ repo: hub.repo, revision: hub.revision, url: this.deps.hub.urlOf(hub.repo, hub.revision), files: hub.files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) }] } : {}),
+        ...(hub && this.deps.hub ? { hfRepos: [{ repo: hub.repo, revision: hub.revision, url: this.deps.hub.urlOf(hub.repo, hub.revision), files: [...hub.files] }] } : {}),
         inputs: collected.used,
         ...(deliverables?.urls.length ? { urls: deliverables.urls } : {}),
       },

@@ -53,7 +53,7 @@ export async function verifyStatement(statement: Provenance, deps: VerifyDeps, o
       case 'hf-repo': {
         const repo = resource.name ?? '';
         const revision = String(a['revision']);
-        const files = Array.isArray(a['files']) ? (a['files'] as { path: string; sha256: string; size: number }[]) : [];
+        const files = Array.isArray(a['files']) ? (a['files'] as { path: string; sha256: string; size: number; gitOid?: string }[]) : [];
         if (!deps.hub) {
           rows.push({ artifact: `hf:${repo}`, kind: 'hf-repo', verdict: 'FAIL', reason: 'no model hub configured to check it (set HF_TOKEN)' });
           break;
