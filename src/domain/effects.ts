@@ -26,6 +26,8 @@ export type Effect =
   | { kind: 'record-provenance'; key: string; k: number; runId: string }
   /** Check every declared deliverable remotely against the provenance. */
   | { kind: 'verify-uploads'; key: string }
+  /** Render the planned figures from run `k`'s metrics and commit them. */
+  | { kind: 'render-figures'; key: string; k: number }
   /** Stop run `k` and free its compute. */
   | { kind: 'release-compute'; key: string; k: number; runId: string };
 

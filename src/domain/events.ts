@@ -8,6 +8,13 @@ import type { IssueType, Lane, Status } from './lifecycle.js';
 import type { RoleName, RoleOutput, RoleUsage } from './roles.js';
 import type { ExpectedHubRepo, ExpectedTrackedRun, VerificationRow } from './upload-verification.js';
 
+/** One rendered figure, by its paths in the worktree. */
+export interface FigureFiles {
+  name: string;
+  png: string;
+  svg: string;
+}
+
 /** The remote deliverables a run's provenance says exist, for verification. */
 export interface ExpectedDeliverables {
   outputs: string[];
@@ -71,7 +78,8 @@ export type LifecycleEvent =
     }
   | { kind: 'upload-verified'; rows: VerificationRow[] }
   | { kind: 'checklist'; output: RoleOutput<'post-experimenter'> }
-  | { kind: 'clean-result'; sha: string; path: string; output: RoleOutput<'analyzer'> }
+  | { kind: 'figures'; k: number; sha: string; files: FigureFiles[] }
+  | { kind: 'clean-result'; sha: string; path: string; output: RoleOutput<'analyzer'>; /** The full clean-result lint, run by EPM on the file it committed. */ lint?: { ok: boolean; problems: { rule: string; message: string; line?: number }[] } }
   | { kind: 'result-critique'; output: RoleOutput<'result-critic'> }
   | { kind: 'follow-ups'; output: RoleOutput<'follow-up-designer'> }
   | { kind: 'role-error'; role: RoleName; error: string }

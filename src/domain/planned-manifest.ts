@@ -24,8 +24,18 @@ export const plannedManifestSchema = z
       .describe('Metrics the run must log; every one is reported in the clean result.'),
     seeds: z.array(z.number().int()).min(1).describe('Random seeds, one run per condition and seed.'),
     figures: z
-      .array(z.object({ name: z.string().trim().min(1), description: z.string() }).strict())
-      .describe('Figures the clean result will contain.'),
+      .array(
+        z
+          .object({
+            name: z.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/, 'a kebab-case file name').describe('File name (no extension) of the figure EPM renders.'),
+            description: z.string(),
+            pattern: z.enum(['bar', 'scatter']).optional().describe('Default bar. bar: mean per condition with per-seed points and ±1 sd; scatter: per-seed values per condition.'),
+            metric: z.string().trim().min(1).optional().describe('Metric plotted (default: the primary metric).'),
+          })
+          .strict(),
+      )
+      .describe('Figures the clean result will contain; EPM renders them from the run\'s metrics.'),
+    metricsFile: z.string().trim().min(1).optional().describe('Default results/metrics.json. Where the run writes {"rows":[{condition, seed, metric, value}]}: the metrics contract figures and the clean result are traced to.'),
     success: z.array(z.string().trim().min(1)).min(1).describe('Criteria that count as success.'),
     kill: z.array(z.string().trim().min(1)).min(1).describe('Criteria on which the run is stopped early.'),
     gpuHours: z.number().nonnegative().describe('Budgeted GPU-hours for the whole run.'),

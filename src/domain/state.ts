@@ -6,7 +6,7 @@ import type { ParsedCommand } from './commands.js';
 import type { Deviation, PlannedManifest } from './planned-manifest.js';
 import type { FailureCause, IssueType, Lane, Status } from './lifecycle.js';
 import type { RoleOutput } from './roles.js';
-import type { ExpectedDeliverables } from './events.js';
+import type { ExpectedDeliverables, FigureFiles } from './events.js';
 import type { VerificationRow } from './upload-verification.js';
 
 /** Settings the lifecycle depends on, taken from the repository config. */
@@ -149,6 +149,8 @@ export interface IssueState {
   verification?: { rows: VerificationRow[]; passed: boolean };
   /** The post-experimenter's reproducibility checklist. */
   checklist?: RoleOutput<'post-experimenter'>;
+  /** Figures EPM rendered from the run's metrics, committed at `sha`. */
+  figures?: { k: number; sha: string; files: FigureFiles[] };
   result?: { sha: string; path: string; title: string; confidence: string; position: number };
   followUps?: RoleOutput<'follow-up-designer'>;
   blocked?: { decision: string; from: Status };

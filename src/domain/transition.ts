@@ -475,9 +475,17 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       to = gate.passed ? nextStatus(state, 'verifying') : block(state, `the reproducibility checklist is incomplete: ${gate.reasons.join('; ')}`);
       break;
     }
+    case 'figures': {
+      expectStatus(state, event, 'analyzing');
+      state.figures = { k: event.k, sha: event.sha, files: event.files };
+      summary = `${event.files.length} figure(s) rendered at ${event.sha.slice(0, 12)}`;
+      break;
+    }
     case 'clean-result': {
       expectStatus(state, event, 'analyzing');
-      gate = gateCleanResultLint(event.output, state.frozen?.manifest ?? state.plan?.manifest, state.deviations);
+      gate = event.lint
+        ? { gate: 'clean-result-lint', passed: event.lint.ok, reasons: event.lint.problems.map((p) => `${p.rule}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`) }
+        : gateCleanResultLint(event.output, state.frozen?.manifest ?? state.plan?.manifest, state.deviations);
       summary = `clean result ${event.sha.slice(0, 12)}: ${event.output.title}`;
       if (gate.passed) {
         state.result = { sha: event.sha, path: event.path, title: event.output.title, confidence: event.output.confidence, position: state.position };
@@ -588,7 +596,10 @@ export const markerKindOf = (role: RoleName): LifecycleEvent['kind'] => ROLE_MAR
 export const nextKey = (state: IssueState, kind: string): string => `${kind}#${(state.versions.get(kind) ?? 0) + 1}`;
 
 /** Roles that work inside the experiment's worktree. */
-const WORKTREE_ROLES: readonly RoleName[] = ['planner', 'implementer', 'fixer', 'tester', 'experimenter', 'analyzer', 'code-reviewer'];
+// Every role reads the repository (thinking roles through read-only tools); only coding roles may write.
+const WORKTREE_ROLES: readonly RoleName[] = [
+  'clarifier', 'planner', 'plan-critic', 'implementer', 'code-reviewer', 'fixer', 'tester', 'experimenter', 'post-experimenter', 'analyzer', 'result-critic', 'follow-up-designer',
+];
 
 const invoke = (state: IssueState, role: RoleName): Effect => ({
   kind: 'invoke-role',
@@ -657,6 +668,12 @@ export function due(state: IssueState, now: Date): Effect[] {
         return [{ kind: 'launch-run', key: nextKey(state, 'launch'), k, runId: `${state.number}-${k}`, command }];
       }
       return [];
+    }
+    case 'analyzing': {
+      const planned = (state.frozen ?? state.plan)?.manifest.figures ?? [];
+      const k = currentRun(state)?.k ?? 0;
+      if (planned.length > 0 && state.figures?.k !== k) return [{ kind: 'render-figures', key: nextKey(state, 'figures'), k }];
+      break;
     }
     case 'verifying': {
       const last = currentRun(state);

@@ -26,6 +26,26 @@ import {
   verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
 } from '../domain/upload-verification.js';
 import { buildProvenance } from '../domain/provenance.js';
+import { barWithSeedsSpec, perSeedScatterSpec } from '../domain/figures/specs.js';
+import { lintCleanResult } from '../domain/clean-result/lint.js';
+import { summarizeSeeds, type SeedMetric } from '../domain/clean-result/numbers.js';
+import type { FigureRenderer } from '../ports/figure-renderer.js';
+import type { FigureFiles } from '../domain/events.js';
+import { z } from 'zod';
+
+/** Where a run writes its metrics unless the plan says otherwise. */
+const DEFAULT_METRICS_FILE = 'results/metrics.json';
+/** The metrics contract: one row per condition, seed and metric. */
+const metricsFileSchema = z.object({
+  rows: z.array(z.object({ condition: z.string().min(1), seed: z.number().int(), metric: z.string().min(1), value: z.number() })).min(1),
+});
+const safeParseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
 import type { ExpectedDeliverables } from '../domain/events.js';
 import type { ProvenanceStore } from '../ports/provenance-store.js';
 import type { ExperimentTracking } from '../ports/experiment-tracking.js';
@@ -53,6 +73,8 @@ export interface EngineDeps {
   links: LinkChecker;
   /** EPM's version, recorded in provenance. */
   epmVersion: string;
+  /** Renders figures from metrics (vega-lite → SVG → PNG). */
+  figures?: FigureRenderer;
   /** Non-secret variables every run gets (e.g. where local tracking lives). */
   runEnv?: Readonly<Record<string, string>>;
   /** Folder (relative to the repo) that holds experiments, e.g. `experiments`. */
@@ -307,6 +329,8 @@ export class Engine {
           key: effect.key, at,
         };
       }
+      case 'render-figures':
+        return this.renderFigures(state, effect, paths, at);
       case 'record-provenance':
         return this.recordProvenance(state, effect, paths, at);
       case 'verify-uploads':
@@ -415,6 +439,46 @@ export class Engine {
     };
   }
 
+  /** Reads the run's metrics (the metrics contract) from the worktree, or says what is wrong with them. */
+  private async readMetrics(state: IssueState, paths: ExperimentPaths): Promise<{ rows: SeedMetric[] } | { problem: string }> {
+    const manifest = state.frozen?.manifest ?? state.plan?.manifest;
+    const file = manifest?.metricsFile ?? DEFAULT_METRICS_FILE;
+    const text = await this.deps.workspace.readFile(paths.branch, file);
+    if (text === undefined) return { problem: `the run wrote no ${file}; figures and the clean result are traced to it (write {"rows":[{"condition","seed","metric","value"}]})` };
+    const parsed = metricsFileSchema.safeParse(safeParseJson(text));
+    if (!parsed.success) return { problem: `${file} does not follow the metrics contract: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}` };
+    return { rows: parsed.data.rows };
+  }
+
+  /** Renders every planned figure from the run's metrics, commits them, and records where they are. */
+  private async renderFigures(state: IssueState, effect: Extract<Effect, { kind: 'render-figures' }>, paths: ExperimentPaths, at: string): Promise<RecordedEvent> {
+    const manifest = state.frozen?.manifest ?? state.plan?.manifest;
+    const metrics = await this.readMetrics(state, paths);
+    if ('problem' in metrics) return { kind: 'role-error', role: 'analyzer', error: metrics.problem, key: nextKeyFor(state, 'role-error'), at };
+    if (!this.deps.figures) return { kind: 'role-error', role: 'analyzer', error: 'no figure renderer is configured', key: nextKeyFor(state, 'role-error'), at };
+    const primary = manifest?.metrics.find((m) => m.primary)?.name ?? manifest?.metrics[0]?.name ?? '';
+    const files: FigureFiles[] = [];
+    const writes: Record<string, string | Uint8Array> = {};
+    for (const figure of manifest?.figures ?? []) {
+      const metric = figure.metric ?? primary;
+      const values = metrics.rows.filter((r) => r.metric === metric).map((r) => ({ condition: r.condition, seed: r.seed, value: r.value }));
+      if (values.length === 0) {
+        return { kind: 'role-error', role: 'analyzer', error: `figure "${figure.name}" plots metric "${metric}", which ${manifest?.metricsFile ?? DEFAULT_METRICS_FILE} does not contain`, key: nextKeyFor(state, 'role-error'), at };
+      }
+      const options = { title: figure.description || figure.name, metric, conditionOrder: manifest?.conditions.map((c) => c.name) ?? [] };
+      const spec = figure.pattern === 'scatter' ? perSeedScatterSpec(values, options) : barWithSeedsSpec(values, { ...options, spread: 'sd' });
+      const rendered = await this.deps.figures.render(spec);
+      const base = `${paths.dir}/figures/${figure.name}`;
+      writes[`${base}.svg`] = rendered.svg;
+      writes[`${base}.png`] = rendered.png;
+      files.push({ name: figure.name, png: `${base}.png`, svg: `${base}.svg` });
+    }
+    await this.deps.workspace.writeFiles(paths.branch, writes);
+    const outputs = manifest?.outputs ?? [];
+    const { sha } = await this.deps.workspace.commitAll(paths.branch, `epm: figures for #${state.number}\n\nEPM-Issue: #${state.number}\nEPM-Step: ${effect.key}`, { exclude: outputs });
+    return { kind: 'figures', k: effect.k, sha, files, key: effect.key, at };
+  }
+
   /** Checks every declared deliverable remotely against the recorded provenance. */
   private async verifyUploads(state: IssueState, key: string, paths: ExperimentPaths, at: string): Promise<RecordedEvent> {
     const recorded = state.provenance;
@@ -509,9 +573,23 @@ export class Engine {
       }
       case 'analyzer': {
         const out = output as RoleOutput<'analyzer'>;
-        await ws.writeFiles(paths.branch, { [paths.result]: ensureNewline(`# ${out.title}\n\n${out.result}`) });
+        // The result is committed as written; a result without its own title gets the submitted one.
+        const markdown = ensureNewline(/^#\s/.test(out.result.trimStart()) ? out.result.trimStart() : `# ${out.title}\n\n${out.result}`);
+        await ws.writeFiles(paths.branch, { [paths.result]: markdown });
         const sha = await commit(`epm: clean result for #${state.number}`);
-        event = { kind: 'clean-result', sha, path: paths.result, output: out };
+        const metrics = await this.readMetrics(state, paths);
+        const manifest = state.frozen?.manifest ?? state.plan?.manifest;
+        const lint = !manifest
+          ? { ok: false, problems: [{ rule: 'pre-registration', message: 'no approved plan to check the result against' }] }
+          : 'problem' in metrics
+            ? { ok: false, problems: [{ rule: 'number-traced', message: metrics.problem }] }
+            : lintCleanResult(markdown, {
+                manifest,
+                deviations: state.deviations,
+                metrics: summarizeSeeds(metrics.rows),
+                figures: (state.figures?.files ?? []).flatMap((f) => [f.png, f.svg]),
+              });
+        event = { kind: 'clean-result', sha, path: paths.result, output: out, lint: { ok: lint.ok, problems: lint.problems.map((p) => ({ rule: p.rule, message: p.message, ...(p.line ? { line: p.line } : {}) })) } };
         break;
       }
       case 'experimenter': {

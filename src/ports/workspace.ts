@@ -30,7 +30,9 @@ export interface Workspace {
   /** The commit the branch points at. */
   head(branch: string): Promise<string>;
   /** Writes files (paths relative to the worktree root, never outside it), creating folders. */
-  writeFiles(branch: string, files: Readonly<Record<string, string>>): Promise<void>;
+  writeFiles(branch: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void>;
+  /** Reads a file of the worktree as text, or undefined when it does not exist. */
+  readFile(branch: string, path: string): Promise<string | undefined>;
   /** Which of `paths` (relative to the worktree root) do not exist in the worktree. */
   missingFiles(branch: string, paths: readonly string[]): Promise<string[]>;
   /** Stages everything in the worktree except `exclude` (run outputs) and commits it; nothing staged is a no-op. */

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIo } from '../../src/entrypoints/cli/program.js';
-import { ScriptedRoles } from '../support/scripted-roles.js';
+import { METRIC_ROWS, ScriptedRoles } from '../support/scripted-roles.js';
 
 const TRAIN_JS = `
 const fs = require('node:fs');
@@ -17,7 +17,7 @@ console.log('[phase=train]');
 for (const seed of [1, 2, 3]) console.log('seed=' + seed + ' loss=0.3' + seed);
 console.log('[phase=eval]');
 fs.mkdirSync('results', { recursive: true });
-fs.writeFileSync('results/metrics.json', JSON.stringify({ accuracy: 0.97 }));
+fs.writeFileSync('results/metrics.json', JSON.stringify({ rows: ${JSON.stringify(METRIC_ROWS)} }));
 `;
 
 interface Session {

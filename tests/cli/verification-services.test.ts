@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runCli, type CliIo } from '../../src/entrypoints/cli/program.js';
 import { WandbTracking } from '../../src/adapters/wandb/wandb-tracking.js';
 import { HfModelHub } from '../../src/adapters/huggingface/hf-model-hub.js';
-import { ScriptedRoles, MANIFEST, PLAN_MD } from '../support/scripted-roles.js';
+import { ScriptedRoles, MANIFEST, METRIC_ROWS, PLAN_MD } from '../support/scripted-roles.js';
 import { MemoryLinks } from '../support/memory-world.js';
 import { startWandbEmulator } from '../emulators/wandb/wandb-emulator.js';
 import { HubEmulator } from '../emulators/huggingface/hub-emulator.js';
@@ -19,7 +19,7 @@ import { HubEmulator } from '../emulators/huggingface/hub-emulator.js';
 const TRAIN_JS = `
 const fs = require('node:fs');
 fs.mkdirSync('results/checkpoint', { recursive: true });
-fs.writeFileSync('results/metrics.json', JSON.stringify({ accuracy: 0.97 }));
+fs.writeFileSync('results/metrics.json', JSON.stringify({ rows: ${JSON.stringify(METRIC_ROWS)} }));
 fs.writeFileSync('results/checkpoint/adapter.bin', Buffer.alloc(64, 7));
 fs.writeFileSync(process.env.EPM_RUN_DIR + '/tracking.json', JSON.stringify({ entity: 'lab', project: 'optim', runId: 'r1' }));
 console.log('[phase=done]');

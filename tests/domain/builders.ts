@@ -140,6 +140,7 @@ const EVENT_DEFAULTS: { [K in EventKind]: () => Omit<Extract<LifecycleEvent, { k
   }),
   'upload-verified': () => ({ rows: [{ artifact: 'results/metrics.json', kind: 'output', verdict: 'PASS', reason: 'sha256 matches' }] }),
   checklist: () => ({ output: anOutput('post-experimenter') }),
+  figures: () => ({ k: 1, sha: 'e7'.repeat(20), files: [{ name: 'loss-curve', png: 'experiments/7-lr-warmup-sweep/figures/loss-curve.png', svg: 'experiments/7-lr-warmup-sweep/figures/loss-curve.svg' }] }),
   'clean-result': () => ({ sha: RESULT_SHA, path: 'experiments/7-lr-warmup-sweep/result.md', output: anOutput('analyzer') }),
   'result-critique': () => ({ output: anOutput('result-critic') }),
   'follow-ups': () => ({ output: anOutput('follow-up-designer') }),
@@ -190,6 +191,8 @@ export interface StateOptions {
   manifest?: Partial<PlannedManifest>;
   /** For a side state: the status it is entered from (default planning, or running for failed). */
   from?: MainStatus;
+  /** In analyzing: stop before EPM renders the planned figures. */
+  withoutFigures?: boolean;
 }
 
 /** The key the engine gives the next marker of `kind` (what `nextKey` computes). */
@@ -230,8 +233,11 @@ export function happyEvent(state: IssueState, options: StateOptions = {}): Recor
       if (state.provenance?.k !== run?.k) return role('provenance', { k: run?.k ?? 1 });
       return state.verification ? role('checklist') : role('upload-verified');
     }
-    case 'analyzing':
-      return role('clean-result');
+    case 'analyzing': {
+      const k = run?.k ?? 0;
+      const planned = (state.frozen ?? state.plan)?.manifest.figures ?? [];
+      return planned.length > 0 && state.figures?.k !== k ? role('figures', { k }) : role('clean-result');
+    }
     case 'result-review':
       return role('result-critique');
     case 'awaiting-result-approval':
@@ -253,6 +259,8 @@ export function advanceTo(state: IssueState, status: Status, options: StateOptio
     if (step > 40 || current.status === 'done') throw new Error(`status ${status} is not on the route (stuck at ${current.status})`);
     current = fold(current, happyEvent(current, options));
   }
+  // In analyzing, the analyzer's turn comes once EPM has rendered the planned figures: a state "in analyzing" is ready for it.
+  if (status === 'analyzing' && !options.withoutFigures && happyEvent(current, options).kind === 'figures') current = fold(current, happyEvent(current, options));
   return current;
 }
 

@@ -199,7 +199,7 @@ describe('reduce: human comments', () => {
     expect(due(reduce(anIssue(asked)), new Date(T0))).toEqual([]);
     const answered = reduce(anIssue([...asked, humanComment('c7', 'C4, English only.')]));
     expect(due(answered, new Date(T0))).toEqual([
-      { kind: 'invoke-role', key: 'clarify#2', role: 'clarifier', worktree: false, feedback: ['lead: C4, English only.'] },
+      { kind: 'invoke-role', key: 'clarify#2', role: 'clarifier', worktree: true, feedback: ['lead: C4, English only.'] },
     ]);
   });
 });

@@ -665,7 +665,7 @@ describe('verifying', () => {
     expect(due(recorded, new Date(T0))).toEqual([{ kind: 'verify-uploads', key: 'upload-verified#1' }]);
     const verified = fold(recorded, anEvent('upload-verified'));
     expect(verified.verification?.passed).toBe(true);
-    expect(due(verified, new Date(T0))).toEqual([{ kind: 'invoke-role', key: 'checklist#1', role: 'post-experimenter', worktree: false, feedback: [] }]);
+    expect(due(verified, new Date(T0))).toEqual([{ kind: 'invoke-role', key: "checklist#1", role: "post-experimenter", worktree: true, feedback: [] }]);
   });
 
   it('a complete checklist with uploads verified and nothing billing → analyzing', () => {
@@ -701,6 +701,30 @@ describe('verifying', () => {
     state = fold(state, anEvent('provenance'), anEvent('upload-verified'), anEvent('checklist', { output: anOutput('post-experimenter', { checklist }) }));
     expect(state.status).toBe('blocked');
     expect(state.blocked).toEqual({ from: 'verifying', decision: `the reproducibility checklist is incomplete: ${reason}` });
+  });
+});
+
+describe('analyzing: figures first', () => {
+  it('entering analyzing, EPM renders the planned figures before the analyzer runs', () => {
+    const entering = stateAt('analyzing', { withoutFigures: true });
+    expect(due(entering, new Date(T0))).toEqual([{ kind: 'render-figures', key: 'figures#1', k: 1 }]);
+    const rendered = fold(entering, anEvent('figures', { k: 1 }));
+    expect(rendered.figures?.files.map((f) => f.name)).toEqual(['loss-curve']);
+    expect(due(rendered, new Date(T0))[0]).toMatchObject({ kind: 'invoke-role', role: 'analyzer' });
+  });
+
+  it('a plan without figures goes straight to the analyzer', () => {
+    const state = stateAt('analyzing', { manifest: { figures: [] } });
+    expect(due(state, new Date(T0))[0]).toMatchObject({ kind: 'invoke-role', role: 'analyzer' });
+  });
+
+  it('a clean result judged by the full lint moves on only when the lint found nothing', () => {
+    const problems = [{ rule: 'number-traced', message: 'TL;DR number 0.93 matches no metric', line: 12 }];
+    const failed = fold(stateAt('analyzing'), anEvent('clean-result', { lint: { ok: false, problems } }));
+    expect(failed.status).toBe('analyzing');
+    expect(failed.findings).toEqual(['number-traced (line 12): TL;DR number 0.93 matches no metric']);
+    const passed = fold(stateAt('analyzing'), anEvent('clean-result', { lint: { ok: true, problems: [] } }));
+    expect(passed.status).toBe('result-review');
   });
 });
 
@@ -991,9 +1015,9 @@ describe('role errors, rejected commands and budgets', () => {
 describe('transition(state, tick): what is due', () => {
   const TABLE: [string, () => IssueState, Partial<Effect>[]][] = [
     ['proposed', () => stateAt('proposed'), [{ kind: 'apply-defaults', key: 'auto-defaults#1' }]],
-    ['clarifying', () => stateAt('clarifying'), [{ kind: 'invoke-role', role: 'clarifier', worktree: false, key: 'clarify#1' }]],
+    ['clarifying', () => stateAt('clarifying'), [{ kind: 'invoke-role', role: 'clarifier', worktree: true, key: 'clarify#1' }]],
     ['planning', () => stateAt('planning'), [{ kind: 'invoke-role', role: 'planner', worktree: true, key: 'plan#1' }]],
-    ['plan-review', () => stateAt('plan-review'), [{ kind: 'invoke-role', role: 'plan-critic', worktree: false, key: 'plan-critique#1' }]],
+    ['plan-review', () => stateAt('plan-review'), [{ kind: 'invoke-role', role: 'plan-critic', worktree: true, key: 'plan-critique#1' }]],
     ['awaiting-plan-approval', () => stateAt('awaiting-plan-approval'), []],
     ['implementing', () => stateAt('implementing'), [{ kind: 'invoke-role', role: 'implementer', worktree: true, key: 'implementation#1' }]],
     ['code-review', () => stateAt('code-review'), [{ kind: 'invoke-role', role: 'code-reviewer', worktree: true, key: 'code-review#1' }]],
@@ -1004,9 +1028,9 @@ describe('transition(state, tick): what is due', () => {
     ['running, launched', () => launchedState(), [{ kind: 'observe-run', k: 1, wakeDue: false }]],
     ['verifying, run unreleased', () => stateAt('verifying'), [{ kind: 'release-compute', k: 1 }]],
     ['analyzing', () => stateAt('analyzing'), [{ kind: 'invoke-role', role: 'analyzer', worktree: true, key: 'clean-result#1' }]],
-    ['result-review', () => stateAt('result-review'), [{ kind: 'invoke-role', role: 'result-critic', worktree: false, key: 'result-critique#1' }]],
+    ['result-review', () => stateAt('result-review'), [{ kind: 'invoke-role', role: 'result-critic', worktree: true, key: 'result-critique#1' }]],
     ['awaiting-result-approval', () => stateAt('awaiting-result-approval'), []],
-    ['done', () => stateAt('done'), [{ kind: 'invoke-role', role: 'follow-up-designer', worktree: false, key: 'follow-ups#1' }]],
+    ['done', () => stateAt('done'), [{ kind: 'invoke-role', role: 'follow-up-designer', worktree: true, key: 'follow-ups#1' }]],
     ['blocked', () => stateAt('blocked', { from: 'running' }), []],
     ['failed, run unreleased', () => stateAt('failed'), [{ kind: 'release-compute', k: 1, runId: '7-1' }]],
     ['aborted before any run', () => stateAt('aborted'), []],

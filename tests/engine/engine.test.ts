@@ -57,6 +57,7 @@ describe('engine: the whole lifecycle in local form', () => {
       'provenance:verifying->verifying',
       'upload-verified:verifying->verifying',
       'checklist:verifying->analyzing',
+      'figures:analyzing->analyzing',
       'clean-result:analyzing->result-review',
       'result-critique:result-review->awaiting-result-approval',
       'approval:awaiting-result-approval->done',

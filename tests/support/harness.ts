@@ -2,7 +2,13 @@
 import { Engine } from '../../src/engine/engine.js';
 import { DEFAULT_SETTINGS, type LifecycleSettings } from '../../src/domain/state.js';
 import { Faults, ListAuthorizer, MemoryCompute, MemoryLinks, MemoryProvenanceStore, MemoryTracker, MemoryWorkspace, ScriptedChecks } from './memory-world.js';
-import { ScriptedRoles } from './scripted-roles.js';
+import { METRIC_ROWS, ScriptedRoles } from './scripted-roles.js';
+import type { FigureRenderer } from '../../src/ports/figure-renderer.js';
+
+/** Renders a figure as a tiny SVG naming its data, and a PNG-signature byte string. */
+export const FAKE_FIGURES: FigureRenderer = {
+  render: async (spec) => ({ svg: `<svg><!-- ${JSON.stringify((spec as { data?: unknown }).data ?? null).length} --></svg>`, png: new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]) }),
+};
 
 /** One engine and everything it works through. */
 export interface World {
@@ -33,10 +39,10 @@ export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: 
   // A run writes its declared outputs into the worktree, as a real one would.
   compute.onLaunch = (spec) => {
     const branch = spec.cwd.replace('/mem/', '');
-    workspace.trees.get(branch)?.files.set('results/metrics.json', '{"accuracy":0.97}\n');
+    workspace.trees.get(branch)?.files.set('results/metrics.json', `${JSON.stringify({ rows: METRIC_ROWS })}\n`);
   };
   const engine = new Engine({
-    tracker, workspace, compute, roles, checks, provenance, links, epmVersion: '0.1.0-test',
+    tracker, workspace, compute, roles, checks, provenance, links, epmVersion: '0.1.0-test', figures: FAKE_FIGURES,
     authorizer: new ListAuthorizer(new Set(refused)),
     checkSpecs: [{ name: 'build', command: 'npm run build' }],
     settings: { ...DEFAULT_SETTINGS, ...settings },

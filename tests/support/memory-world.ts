@@ -126,9 +126,12 @@ export class MemoryWorkspace implements Workspace {
   async head(branch: string): Promise<string> {
     return this.tree(branch).head;
   }
-  async writeFiles(branch: string, files: Readonly<Record<string, string>>): Promise<void> {
+  async writeFiles(branch: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
     this.faults.hit(`write:${Object.keys(files).join(',')}`);
-    for (const [path, content] of Object.entries(files)) this.tree(branch).files.set(path, content);
+    for (const [path, content] of Object.entries(files)) this.tree(branch).files.set(path, typeof content === 'string' ? content : Buffer.from(content).toString('base64'));
+  }
+  async readFile(branch: string, path: string): Promise<string | undefined> {
+    return this.tree(branch).files.get(path);
   }
   async missingFiles(branch: string, paths: readonly string[]): Promise<string[]> {
     return paths.filter((p) => !this.tree(branch).files.has(p));

@@ -5,6 +5,7 @@
  */
 import type { RoleName } from '../../src/domain/roles.js';
 import type { RoleContext, RoleResult, RoleRunner } from '../../src/ports/roles.js';
+import { renderCleanResult } from '../../src/domain/clean-result/template.js';
 
 /** The plan every scripted planner writes: all required sections present. */
 export const PLAN_MD = `# Plan: Adam vs SGD on a synthetic task
@@ -45,6 +46,49 @@ full
 ## Related issues
 None found.
 `;
+
+/** The memory run's metrics, in the metrics contract. */
+export const METRIC_ROWS = [
+  { condition: 'adam', seed: 1, metric: 'accuracy', value: 0.96 },
+  { condition: 'adam', seed: 2, metric: 'accuracy', value: 0.97 },
+  { condition: 'adam', seed: 3, metric: 'accuracy', value: 0.98 },
+  { condition: 'sgd', seed: 1, metric: 'accuracy', value: 0.9 },
+  { condition: 'sgd', seed: 2, metric: 'accuracy', value: 0.91 },
+  { condition: 'sgd', seed: 3, metric: 'accuracy', value: 0.92 },
+];
+
+/** A clean result for the memory run that passes the full lint, pinned to the committed figure. */
+export function cleanResultFor(context: RoleContext): unknown {
+  const figure = context.state.figures?.files[0];
+  const sha = context.state.figures?.sha ?? '0'.repeat(40);
+  const run = context.state.runs.at(-1);
+  const result = renderCleanResult({
+    claim: 'Adam beats SGD on two-moons test accuracy',
+    confidence: 'MODERATE',
+    confidenceReason: 'all three runs agree and the gap is six times the spread between runs, but the task is small and synthetic',
+    background: 'We train a small classifier with two update rules (Adam and SGD, the rules that turn measured errors into weight changes) to choose a default.',
+    methodology: 'Each rule trained the same network three times, each run starting from a different random initialisation (a seed: the number that fixes the random start).',
+    heroFigure: { path: figure?.png ?? 'figures/none.png', alt: 'test accuracy per update rule', sha },
+    takeaways: ['Adam reached a mean test accuracy of 0.97 against 0.91 for SGD.', 'Every Adam run scored above every SGD run.'],
+    nextSteps: ['Repeat with 10 runs per rule (#2).'],
+    plainSummary: 'The Adam update rule classified more held-out points correctly than plain SGD on this small task.',
+    setup: { values: 'Adam lr 0.01, SGD lr 0.1, 500 steps', why: 'common defaults for a network this size', alternatives: 'a sweep of step sizes was left for a follow-up' },
+    reproducibility: {
+      commit: run?.sha ?? '1'.repeat(40),
+      runTag: run?.tag ?? 'epm/run/1/1',
+      command: 'node train.js',
+      environment: 'Node 20 on Linux, no GPU',
+      manifestDigest: `sha256:${'a'.repeat(64)}`,
+      wandbRun: 'local tracking folder',
+      hfRevision: 'none: no checkpoint is published',
+    },
+    resultsTable: { columns: ['update rule', 'mean test accuracy'], rows: [['adam', 0.97], ['sgd', 0.91]] },
+    sampleOutputs: [{ condition: 'adam', output: 'predicted class 1 for a point at the moon tip' }],
+    caveats: ['A synthetic two-dimensional task: the gap may not carry over to real data.'],
+    artifacts: [{ label: 'metrics', url: 'results/metrics.json' }],
+  });
+  return { title: 'Adam beats SGD on two-moons test accuracy (MODERATE confidence)', confidence: 'MODERATE', result, deviationsStated: [] };
+}
 
 /** A valid planned manifest. */
 export const MANIFEST = {
@@ -100,7 +144,7 @@ export class ScriptedRoles implements RoleRunner {
     this.calls.push({ role: context.role, key: context.key, feedback: context.feedback });
     await this.onRun?.(context);
     const queued = this.script[context.role];
-    const output = queued && queued.length > 0 ? queued.shift() : DEFAULT_OUTPUTS[context.role];
+    const output = queued && queued.length > 0 ? queued.shift() : context.role === 'analyzer' ? cleanResultFor(context) : DEFAULT_OUTPUTS[context.role];
     if (output instanceof Error) throw output;
     return { output: structuredClone(output), usage: { usd: this.usdPerCall, inputTokens: 100, outputTokens: 10 } };
   }

@@ -4,7 +4,7 @@
  * user's own checkout (working tree, index, HEAD) is never read from for
  * changes nor written to.
  */
-import { lstat, mkdir, readdir, realpath, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { badInput, conflict, external, notFound, type EpmError } from '../../domain/errors.js';
 import type { CommitResult, Workspace, Worktree } from '../../ports/workspace.js';
@@ -249,7 +249,16 @@ export class GitWorkspace implements Workspace {
     return runGit(args, { cwd });
   }
 
-  async writeFiles(branch: string, files: Readonly<Record<string, string>>): Promise<void> {
+  async readFile(branch: string, path: string): Promise<string | undefined> {
+    const tree = await this.requireWorktree(branch);
+    const target = this.insideWorktree(tree, path);
+    return readFile(target, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw external(`cannot read ${path} in ${tree.path}: ${error.message}`, { cause: error });
+    });
+  }
+
+  async writeFiles(branch: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void> {
     const tree = await this.requireWorktree(branch);
     for (const [path, content] of Object.entries(files)) {
       const target = this.insideWorktree(tree, path);

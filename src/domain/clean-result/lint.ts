@@ -320,9 +320,10 @@ export function sentenceAt(text: string, index: number): [number, number] {
       break;
     }
   }
-  for (const m of text.slice(start, end).matchAll(/[.!?](?=\s|$)/g)) {
-    const at = start + m.index;
-    if (ABBREVIATIONS.test(text.slice(Math.max(start, at - 8), at + 1))) continue;
+  const block = start;
+  for (const m of text.slice(block, end).matchAll(/[.!?](?=\s|$)/g)) {
+    const at = block + m.index;
+    if (ABBREVIATIONS.test(text.slice(Math.max(block, at - 8), at + 1))) continue;
     if (at < index) start = at + 1;
     else {
       end = at + 1;
@@ -511,8 +512,8 @@ function tldrNumbers(doc: ParsedCleanResult): { mention: NumberMention; section:
     });
 }
 
-/** Prose blocks of the whole document, in order, masked for jargon scanning, with their first line. */
-function proseForJargon(doc: ParsedCleanResult): { raw: string; masked: string; firstLine: number } {
+/** The document's prose (code, headings and the card blanked), and a copy masked for jargon scanning. */
+function proseForJargon(doc: ParsedCleanResult): { raw: string; masked: string } {
   const raw = proseText(doc, 0, doc.lines.length);
   const masked = raw
     .replace(/<!--[\s\S]*?-->/g, (s) => s.replace(/[^\n]/g, ' '))
@@ -520,11 +521,11 @@ function proseForJargon(doc: ParsedCleanResult): { raw: string; masked: string; 
     .replace(/!\[(?:\\.|[^\]\\])*\]\([^)]*\)/g, (s) => s.replace(/[^\n]/g, ' '))
     .replace(/\]\([^)]*\)/g, (s) => s.replace(/[^\n]/g, ' '))
     .replace(/\b(?:https?|file):\/\/\S+/g, (s) => s.replace(/[^\n]/g, ' '));
-  return { raw, masked, firstLine: 1 };
+  return { raw, masked };
 }
 
 const DEFINITION_AFTER =
-  /^(?:e?s)?(?:\s*\((?=[^)]*[A-Za-z]{3})[^)]*\)|\s*,\s*(?:i\.e\.|that is|meaning|which (?:is|are|means)|a|an|the)\b|\s+(?:is|are)\s+(?:a|an|the|how|what|when|where)\b|\s+(?:means|refers to|denotes)\b|\s*[:—–]\s|\s+-\s)/i;
+  /^(?:e?s)?(?:\s*\((?=[^)]*[A-Za-z]{3})[^)]*\)|\s*,\s*(?:i\.e\.|that is|meaning|which (?:is|are|means)|a|an|the)\b|\s+(?:is|are)\s+(?:a|an|the|how|what|when|where)\b|\s+(?:means|refers to|denotes)\b|\s*(?:[:—–]|\s-)\s+(?=[^.;]*?\b[A-Za-z]{3}))/i;
 const DEFINITION_BEFORE = /(?:\bcalled|\bknown as|\btermed|\bnamed|\bso-called|\bwe call)\s+(?:an?\s+|the\s+)?["“*_]*$/i;
 
 function isDefinedHere(raw: string, sentence: [number, number], at: number, length: number): boolean {
@@ -535,7 +536,7 @@ function isDefinedHere(raw: string, sentence: [number, number], at: number, leng
   const before = raw.slice(sentence[0], at);
   if (DEFINITION_BEFORE.test(before)) return true;
   // "(seed)" after words that define it: "a random starting point (seed)".
-  if (/\(\s*["“*_]*$/.test(before) && before.replace(/\([^(]*$/, '').trim().split(/\s+/).filter(Boolean).length >= 2) return true;
+  if (/\(\s*(?:an?\s+|the\s+)?["“*_]*$/.test(before) && before.replace(/\([^(]*$/, '').trim().split(/\s+/).filter(Boolean).length >= 2) return true;
   // Inside a link's text: "[seed](…)".
   const open = before.lastIndexOf('[');
   if (open !== -1 && !before.slice(open).includes(']') && /^[^\]]*\]\(/.test(raw.slice(at, sentence[1] + 1))) return true;
@@ -866,8 +867,8 @@ export const CLEAN_RESULT_RULES: readonly CleanResultRule[] = [
       'Each ML term is defined at its first use (a parenthesis, "X is a …", "X — …", "called X"), linked to the issue that defines it (#N or a link), or in the glossary.',
     check: (doc, ctx) => {
       const glossary = new Set(Object.keys(ctx.glossary ?? {}).map((k) => k.toLowerCase()));
-      const { raw, masked, firstLine } = proseForJargon(doc);
-      const out: RuleFinding[] = [];
+      const { raw, masked } = proseForJargon(doc);
+      const found: (RuleFinding & { at: number })[] = [];
       for (const { term, pattern } of JARGON_TERMS) {
         if (glossary.has(term.toLowerCase())) continue;
         const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
@@ -884,13 +885,14 @@ export const CLEAN_RESULT_RULES: readonly CleanResultRule[] = [
           if (isDefinedHere(raw, sentence, at, m[0].length) || inExplainingParenthesis(raw, sentence, at)) defined = true;
         }
         if (!defined) {
-          out.push({
+          found.push({
+            at: first.index,
             message: `"${first[0]}" is used without a definition: define ${term} where it first appears, e.g. "${first[0]} (<plain-words meaning>)", or link the issue that defines it (#N)`,
-            line: lineOf(raw, first.index, firstLine),
+            line: lineOf(raw, first.index, 1),
           });
         }
       }
-      return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      return found.sort((a, b) => a.at - b.at).map(({ message, line }) => ({ message, line }));
     },
   },
   {

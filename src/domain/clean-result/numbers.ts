@@ -89,6 +89,7 @@ export const IGNORED_NUMBER_PATTERNS: readonly IgnoredNumberPattern[] = [
   { name: 'version', pattern: /\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b/g },
   { name: 'seed list', pattern: /\bseeds?\b\s*(?:[:=]\s*)?[[({]?\s*\d+(?!\.\d)(?:\s*(?:,|and|&|or|[-–—]|to)\s*\d+(?!\.\d))*\s*[\])}]?/gi },
   { name: 'seed count', pattern: /\b\d+\s+(?:random\s+|different\s+|independent\s+)?seeds?\b/gi },
+  { name: 'spread multiplier', pattern: /±?\s*\b\d+(?:\.\d+)?\s*(?:×\s*)?(?:sd|s\.d\.|std|standard deviations?|standard errors?|σ|sigma)(?![\w])/gi },
   { name: 'section or item number', pattern: /(?:§\s*|\b(?:section|sec\.|table|figure|fig\.|appendix|step|stage|round|issue|PR|run|version)\s+)\d+(?:\.\d+)*/gi },
   { name: 'list marker', pattern: /^\s*\d+[.)](?=\s)/gm },
 ];
@@ -345,4 +346,69 @@ function tokenize(formula: string, metrics: FlatMetrics): Token[] | { reason: st
     };
   }
   return tokens;
+}
+
+/** Summary of one metric over seeds. */
+export interface SeedStats {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n − 1); 0 for a single seed. */
+  sd: number;
+  min: number;
+  max: number;
+}
+
+/** Mean, sample standard deviation, min and max of per-seed values. Throws `bad-input` on none. */
+export function seedStats(values: readonly number[]): SeedStats {
+  if (values.length === 0) throw badInput('no per-seed values to summarize', { hint: 'pass at least one seed' });
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = n < 2 ? 0 : Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  return { n, mean, sd, min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** One logged value of one metric, for one condition and seed. */
+export interface SeedMetric {
+  condition: string;
+  seed: number;
+  metric: string;
+  value: number;
+}
+
+/**
+ * Metrics as the lint traces them: `<condition>.<metric>.{mean,sd,min,max,n}`
+ * and `<condition>.<metric>.seeds.<seed>`, so a TL;DR may quote a mean, its
+ * spread or a single seed by value. Throws `bad-input` on a duplicate
+ * (condition, metric, seed) or a non-finite value.
+ */
+export function summarizeSeeds(rows: readonly SeedMetric[]): MetricTree {
+  const groups = new Map<string, Map<string, Map<number, number>>>();
+  for (const row of rows) {
+    if (!Number.isFinite(row.value)) {
+      throw badInput(`metric "${row.metric}" of ${row.condition} seed ${row.seed} is ${row.value}`, {
+        hint: 'fix or rerun that seed; a non-finite value cannot be reported',
+      });
+    }
+    const byMetric = groups.get(row.condition) ?? new Map<string, Map<number, number>>();
+    groups.set(row.condition, byMetric);
+    const bySeed = byMetric.get(row.metric) ?? new Map<number, number>();
+    byMetric.set(row.metric, bySeed);
+    if (bySeed.has(row.seed)) {
+      throw badInput(`metric "${row.metric}" of ${row.condition} seed ${row.seed} is logged twice`, {
+        hint: 'keep one value per condition, metric and seed (the final one)',
+      });
+    }
+    bySeed.set(row.seed, row.value);
+  }
+  const tree: MetricTree = {};
+  for (const [condition, byMetric] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const metrics: MetricTree = {};
+    for (const [metric, bySeed] of [...byMetric].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const seeds = [...bySeed].sort(([a], [b]) => a - b);
+      const stats = seedStats(seeds.map(([, v]) => v));
+      metrics[metric] = { ...stats, seeds: Object.fromEntries(seeds.map(([s, v]) => [String(s), v])) };
+    }
+    tree[condition] = metrics;
+  }
+  return tree;
 }

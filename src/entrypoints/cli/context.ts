@@ -22,6 +22,7 @@ import type { ExperimentTracking } from '../../ports/experiment-tracking.js';
 import type { ModelHub } from '../../ports/model-hub.js';
 import type { LinkChecker } from '../../ports/link-checker.js';
 import { EPM_VERSION } from '../version.js';
+import { renderFigure } from '../../adapters/figures/render.js';
 import type { EpmConfig } from '../../domain/config.js';
 import { badInput } from '../../domain/errors.js';
 import type { RoleName } from '../../domain/roles.js';
@@ -134,6 +135,7 @@ export async function createContext(options: ContextOptions = {}): Promise<CliCo
     hub: services.hub,
     links: services.links,
     epmVersion: EPM_VERSION,
+    figures: { render: (spec) => renderFigure(spec) },
     runEnv: { EPM_TRACKING_DIR: join(stateDir, 'tracking') },
     tracker,
     workspace: new GitWorkspace({ repoDir, worktreesDir: join(stateDir, 'worktrees') }),
