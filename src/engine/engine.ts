@@ -38,6 +38,8 @@ const DEFAULT_METRICS_FILE = 'results/metrics.json';
 /** The metrics contract: one row per condition, seed and metric. */
 const metricsFileSchema = z.object({
   rows: z.array(z.object({ condition: z.string().min(1), seed: z.number().int(), metric: z.string().min(1), value: z.number() })).min(1),
+  /** Hyper-parameters and counts of the run (steps, learning rates…) that the clean result may quote. */
+  parameters: z.record(z.string(), z.union([z.number(), z.record(z.string(), z.number())])).optional(),
 });
 const safeParseJson = (text: string): unknown => {
   try {
@@ -440,14 +442,14 @@ export class Engine {
   }
 
   /** Reads the run's metrics (the metrics contract) from the worktree, or says what is wrong with them. */
-  private async readMetrics(state: IssueState, paths: ExperimentPaths): Promise<{ rows: SeedMetric[] } | { problem: string }> {
+  private async readMetrics(state: IssueState, paths: ExperimentPaths): Promise<{ rows: SeedMetric[]; parameters?: Record<string, number | Record<string, number>> } | { problem: string }> {
     const manifest = state.frozen?.manifest ?? state.plan?.manifest;
     const file = manifest?.metricsFile ?? DEFAULT_METRICS_FILE;
     const text = await this.deps.workspace.readFile(paths.branch, file);
     if (text === undefined) return { problem: `the run wrote no ${file}; figures and the clean result are traced to it (write {"rows":[{"condition","seed","metric","value"}]})` };
     const parsed = metricsFileSchema.safeParse(safeParseJson(text));
     if (!parsed.success) return { problem: `${file} does not follow the metrics contract: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}` };
-    return { rows: parsed.data.rows };
+    return parsed.data.parameters ? { rows: parsed.data.rows, parameters: parsed.data.parameters } : { rows: parsed.data.rows };
   }
 
   /** Renders every planned figure from the run's metrics, commits them, and records where they are. */
@@ -587,6 +589,7 @@ export class Engine {
                 manifest,
                 deviations: state.deviations,
                 metrics: summarizeSeeds(metrics.rows),
+                ...(metrics.parameters ? { parameters: metrics.parameters } : {}),
                 figures: (state.figures?.files ?? []).flatMap((f) => [f.png, f.svg]),
               });
         event = { kind: 'clean-result', sha, path: paths.result, output: out, lint: { ok: lint.ok, problems: lint.problems.map((p) => ({ rule: p.rule, message: p.message, ...(p.line ? { line: p.line } : {}) })) } };
