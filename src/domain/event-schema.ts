@@ -16,6 +16,7 @@ const meta = {
   key: z.string().min(1),
   at: z.string().min(1),
   usage: z.object({ usd: z.number(), inputTokens: z.number(), outputTokens: z.number() }).optional(),
+  transcript: z.string().optional(),
   from: z.enum(STATUSES as [string, ...string[]]).optional(),
   to: z.enum(STATUSES as [string, ...string[]]).optional(),
   gate: z.object({ gate: text, passed: z.boolean(), reasons: z.array(text) }).optional(),

@@ -96,6 +96,8 @@ export interface EventMeta {
   at: string;
   /** Model usage of the role run that produced it, if any. */
   usage?: RoleUsage;
+  /** Path of the role run's redacted transcript, if one was written. */
+  transcript?: string;
 }
 
 /** An event as stored in a marker's JSON payload, with what the transition decided. */

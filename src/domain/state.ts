@@ -159,6 +159,8 @@ export interface IssueState {
   feedback: Feedback[];
   pending: PendingCommand[];
   spend: { usd: number; inputTokens: number; outputTokens: number; gpuHours: number };
+  /** Redacted transcripts of every role run, in order. */
+  transcripts: { role: string; path: string }[];
   /** Model usage per role, for budgets and provenance. */
   spendByRole: Record<string, { calls: number; usd: number; inputTokens: number; outputTokens: number }>;
   timeline: TimelineEntry[];
@@ -210,6 +212,7 @@ export function initialState(
     pending: [],
     spend: { usd: 0, inputTokens: 0, outputTokens: 0, gpuHours: 0 },
     spendByRole: {},
+    transcripts: [],
     timeline: [],
     labelProblems: [],
     labels: [],

@@ -548,6 +548,9 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
     entry.inputTokens += event.usage.inputTokens;
     entry.outputTokens += event.usage.outputTokens;
   }
+  if (event.transcript) {
+    state.transcripts.push({ role: event.kind === 'role-error' ? event.role : (roleOfMarker(event.kind) ?? 'engine'), path: event.transcript });
+  }
   state.status = to;
   state.keys.add(event.key);
   return gate ? { from, to, gate, summary } : { from, to, summary };

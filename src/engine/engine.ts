@@ -26,6 +26,7 @@ import {
   verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
 } from '../domain/upload-verification.js';
 import { buildProvenance } from '../domain/provenance.js';
+import { isBudgetExceeded } from '../roles/runtime/budget.js';
 import { barWithSeedsSpec, perSeedScatterSpec } from '../domain/figures/specs.js';
 import { lintCleanResult } from '../domain/clean-result/lint.js';
 import { summarizeSeeds, type SeedMetric } from '../domain/clean-result/numbers.js';
@@ -389,6 +390,14 @@ export class Engine {
           artifacts: collected.trackedArtifacts,
         }
       : null;
+    // Every role run's transcript is a byproduct of the experiment, hashed as it is now.
+    // Transcript paths are absolute: hash them relative to the file-system root.
+    const fromRoot = (path: string) => path.replace(/^\/+/, '');
+    const transcriptDigests = await this.deps.provenance.hashNow('/', state.transcripts.map((t) => fromRoot(t.path)));
+    const transcripts = state.transcripts.flatMap((t) => {
+      const sha256 = transcriptDigests.get(fromRoot(t.path));
+      return sha256 ? [{ path: t.path, sha256, role: t.role }] : [];
+    });
     const subjects = collected.created.length > 0
       ? collected.created.map((f) => ({ name: f.path, sha256: f.sha256 }))
       : collected.log ? [{ name: 'run.log', sha256: collected.log.sha256 }] : [];
@@ -424,6 +433,7 @@ export class Engine {
           : {}),
         ...(hub && this.deps.hub ? { hfRepos: [{ repo: hub.repo, revision: hub.revision, url: this.deps.hub.urlOf(hub.repo, hub.revision), files: [...hub.files] }] } : {}),
         inputs: collected.used,
+        ...(transcripts.length ? { transcripts } : {}),
         ...(deliverables?.urls.length ? { urls: deliverables.urls } : {}),
       },
     });
@@ -537,9 +547,15 @@ export class Engine {
         ...(tree ? { worktree: tree.path } : {}), ...(diff !== undefined ? { diff } : {}),
       });
     } catch (error) {
+      // A role stopped by the model budget is a budget stop with its figures, and its spend still counts.
+      if (isBudgetExceeded(error)) {
+        const spent = { usage: error.usage, ...(error.transcript ? { transcript: error.transcript } : {}) };
+        if (error.what === 'model-usd') return { kind: 'budget-stop', what: 'model-usd', used: error.used, limit: error.limit, key: nextKeyFor(state, 'budget-stop'), at, ...spent };
+        return { kind: 'role-error', role, error: error.toLine(), key: nextKeyFor(state, 'role-error'), at, ...spent };
+      }
       return { kind: 'role-error', role, error: isEpmError(error) ? error.toLine() : String(error instanceof Error ? error.message : error), key: nextKeyFor(state, 'role-error'), at };
     }
-    const usage = result.usage ? { usage: result.usage } : {};
+    const usage = { ...(result.usage ? { usage: result.usage } : {}), ...(result.transcript ? { transcript: result.transcript } : {}) };
     const parsed = roleOutputSchemas[role].safeParse(result.output);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(output)'}: ${i.message}`).join('; ');
