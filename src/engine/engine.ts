@@ -29,6 +29,7 @@ import { buildProvenance } from '../domain/provenance.js';
 import { isBudgetExceeded } from '../roles/runtime/budget.js';
 import { barWithSeedsSpec, perSeedScatterSpec } from '../domain/figures/specs.js';
 import { lintCleanResult } from '../domain/clean-result/lint.js';
+import { fillReproducibilityCard, type CardValues } from '../domain/clean-result/card.js';
 import { summarizeSeeds, type SeedMetric } from '../domain/clean-result/numbers.js';
 import type { FigureRenderer } from '../ports/figure-renderer.js';
 import type { FigureFiles } from '../domain/events.js';
@@ -491,6 +492,33 @@ export class Engine {
     return { kind: 'figures', k: effect.k, sha, files, key: effect.key, at };
   }
 
+  /** The reproducibility card's values, from the run and its provenance record. */
+  private async cardValues(state: IssueState): Promise<CardValues> {
+    const run = currentRun(state);
+    const launch = run ? await this.deps.provenance.readLaunch(run.runId) : undefined;
+    const env = launch?.environment;
+    const environment = env
+      ? [
+          `${env.os.platform} ${env.os.kernel} ${env.os.arch}`,
+          env.node ? `Node ${env.node}` : undefined,
+          env.python ? `Python ${env.python}` : undefined,
+          launch.compute.gpuCount ? `${launch.compute.gpuCount}× ${launch.compute.gpuType ?? 'GPU'}` : 'no GPU',
+          launch.lockfiles.length ? `lockfiles ${launch.lockfiles.map((l) => l.path).join(', ')}` : undefined,
+        ].filter(Boolean).join(', ')
+      : 'not captured (no launch record)';
+    const expected = state.provenance?.expected;
+    const tracked = expected?.trackedRun;
+    return {
+      commit: run?.sha ?? state.frozen?.version ?? '',
+      runTag: run?.tag ?? 'none: no run',
+      command: run?.command ?? 'none: no run',
+      environment,
+      manifestDigest: state.provenance ? `sha256:${state.provenance.sha256}` : 'none: no provenance statement',
+      wandbRun: tracked?.ref.runId ? (this.deps.tracking?.urlOf?.(tracked.ref) ?? `${tracked.ref.entity}/${tracked.ref.project}/${tracked.ref.runId}`) : 'none: no tracking run declared',
+      hfRevision: expected?.hub ? `${expected.hub.repo}@${expected.hub.revision}` : 'none: no checkpoint declared for upload',
+    };
+  }
+
   /** Checks every declared deliverable remotely against the recorded provenance. */
   private async verifyUploads(state: IssueState, key: string, paths: ExperimentPaths, at: string): Promise<RecordedEvent> {
     const recorded = state.provenance;
@@ -591,8 +619,10 @@ export class Engine {
       }
       case 'analyzer': {
         const out = output as RoleOutput<'analyzer'>;
-        // The result is committed as written; a result without its own title gets the submitted one.
-        const markdown = ensureNewline(/^#\s/.test(out.result.trimStart()) ? out.result.trimStart() : `# ${out.title}\n\n${out.result}`);
+        // The result is committed as written (a result without its own title gets the submitted one),
+        // with the reproducibility card filled by EPM from the provenance record.
+        const written = /^#\s/.test(out.result.trimStart()) ? out.result.trimStart() : `# ${out.title}\n\n${out.result}`;
+        const markdown = ensureNewline(fillReproducibilityCard(written, await this.cardValues(state)));
         await ws.writeFiles(paths.branch, { [paths.result]: markdown });
         const sha = await commit(`epm: clean result for #${state.number}`);
         const metrics = await this.readMetrics(state, paths);

@@ -502,3 +502,26 @@ describe('parseCleanResult', () => {
     expect(parsed.lines.filter((_l, i) => parsed.inCard[i]).some((l) => l.startsWith('- **Commit:**'))).toBe(true);
   });
 });
+
+describe('the reproducibility card is filled by EPM', () => {
+  const values = {
+    commit: 'c'.repeat(40), runTag: 'epm/run/1/1', command: 'node train.js', environment: 'linux 6.1 x64, Node v20',
+    manifestDigest: `sha256:${'d'.repeat(64)}`, wandbRun: 'https://wandb.example/demo/optimizers/runs/1-1', hfRevision: 'demo/adam@abc',
+  };
+  it('replaces whatever the analyzer wrote in the card, and nothing else', async () => {
+    const { fillReproducibilityCard } = await import('../../src/domain/clean-result/card.js');
+    const written = ['### Setup and hyper-parameters', '', 'lr 0.01', '', '**Reproducibility card**', '', '- **Commit:** filled in by EPM', '- **Run tag:** ?', '', '### Deviations from the plan', '', 'None.'].join('\n');
+    const filled = fillReproducibilityCard(written, values);
+    expect(filled).toContain(`- **Commit:** \`${'c'.repeat(40)}\``);
+    expect(filled).toContain('- **W&B run:** <https://wandb.example/demo/optimizers/runs/1-1>');
+    expect(filled).not.toContain('filled in by EPM');
+    expect(filled).toContain('### Deviations from the plan\n\nNone.');
+    expect(filled.startsWith('### Setup and hyper-parameters\n\nlr 0.01\n\n**Reproducibility card**')).toBe(true);
+  });
+  it('adds the card under the setup section when it is missing', async () => {
+    const { fillReproducibilityCard } = await import('../../src/domain/clean-result/card.js');
+    const filled = fillReproducibilityCard(['### Setup and hyper-parameters', '', 'lr 0.01', '', '### Results', ''].join('\n'), values);
+    expect(filled.indexOf('**Reproducibility card**')).toBeLessThan(filled.indexOf('### Results'));
+    expect(filled).toContain('- **Manifest digest:** `sha256:');
+  });
+});

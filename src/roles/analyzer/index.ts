@@ -38,7 +38,7 @@ const TEMPLATE_SKELETON = fence(
   'markdown',
 );
 
-const CARD = [`**${REPRODUCIBILITY_CARD}**`, ...REPRODUCIBILITY_FIELDS.map((f) => `- **${f.label}:** <${f.formHint ?? 'value'}>`)].join('\n');
+const CARD = [`**${REPRODUCIBILITY_CARD}**`, ...REPRODUCIBILITY_FIELDS.map((f) => `- **${f.label}:** filled in by EPM`)].join('\n');
 
 const RULES = CLEAN_RESULT_RULES.map((rule) => `- ${rule.name}: ${rule.description}`).join('\n');
 
@@ -57,7 +57,7 @@ Report every pre-registered metric by its exact name in the full results table, 
 ## result — the clean result in Markdown
 EPM writes your title as the document's \`# \` heading, so start at \`## TL;DR\`. Use these headings, in this order, each with content in place of the description in angle brackets:
 ${TEMPLATE_SKELETON}
-The TL;DR Results hold the hero figure, two to five takeaways as bullets, and the line \`**Confidence: LEVEL** — why\` with the title's level. Every figure is pinned to the commit that holds it: \`![what it shows](https://…/raw/<40-hex sha>/<path>)\`, or \`![what it shows](<path>) <!-- pinned: <40-hex sha> -->\`; never a branch name. "Setup and hyper-parameters" ends with the reproducibility card:
+The TL;DR Results hold the hero figure, two to five takeaways as bullets, and the line \`**Confidence: LEVEL** — why\` with the title's level. Every figure is pinned to the commit that holds it: \`![what it shows](https://…/raw/<40-hex sha>/<path>)\`, or \`![what it shows](<path>) <!-- pinned: <40-hex sha> -->\`; never a branch name. "Setup and hyper-parameters" ends with the reproducibility card, exactly as below: EPM fills every field from the provenance record (commit, run tag, command, environment, manifest digest, W&B run, Hub revision), so never type those values yourself:
 ${fence(CARD, 'markdown')}
 
 ## title and confidence
@@ -68,6 +68,17 @@ Gate \`clean-result-lint\`: no placeholder anywhere (TODO, TBD, FIXME, XXX, lore
 ${RULES}
 A result that fails comes back with the problems; one that passes goes to the result critic, then to the researcher, who approves it or asks for changes.
 `;
+
+/** The figures EPM rendered and the commit that holds them, for pinning. */
+function quoteFigures(state: Readonly<IssueState>): string | undefined {
+  const figures = state.figures;
+  if (!figures) return undefined;
+  return [
+    '# Figures EPM rendered from the run\'s metrics',
+    `Committed at \`${figures.sha}\` — pin every figure to this commit.`,
+    ...figures.files.map((f) => `- ${f.name}: \`${f.png}\` (SVG: \`${f.svg}\`)`),
+  ].join('\n');
+}
 
 /** The names the lint will look for, so the analyzer does not have to dig them out of the JSON. */
 function lintTargets(state: Readonly<IssueState>): string | undefined {
@@ -94,6 +105,7 @@ export const analyzerRole: RoleDefinition<'analyzer'> = {
         quoteApprovedPlan(context.state),
         quoteRuns(context.state),
         quoteProvenance(context.state),
+        quoteFigures(context.state),
         lintTargets(context.state),
       ],
       [

@@ -75,10 +75,31 @@ function withoutCacheControl(value: unknown): unknown {
   return value;
 }
 
-/** The part of a request that decides the answer, normalised for hashing: model, system, messages, tools; worktree path → `<worktree>`; no cache breakpoints. */
+/** What replaces the repository's absolute path (the folder holding `.epm/`) in hashed requests and recorded answers. */
+export const REPO_PLACEHOLDER = '<repo>';
+
+/** The repository of a worktree EPM made (`<repo>/.epm/worktrees/<name>`), or undefined. */
+const repoOf = (worktree: string | undefined): string | undefined => {
+  const at = worktree?.lastIndexOf('/.epm/worktrees/') ?? -1;
+  return at > 0 ? worktree!.slice(0, at) : undefined;
+};
+
+/** Replaces the worktree path, then the repository path (run logs, manifests), by placeholders. */
+function normalizePaths<T>(value: T, call: ModelCall): T {
+  return replaceInStrings(replaceInStrings(value, call.worktree, WORKTREE_PLACEHOLDER), repoOf(call.worktree), REPO_PLACEHOLDER);
+}
+
+/** Puts this call's worktree and repository back in place of the placeholders. */
+function restorePaths<T>(value: T, call: ModelCall): T {
+  const repo = repoOf(call.worktree);
+  const withWorktree = replaceInStrings(value, WORKTREE_PLACEHOLDER, call.worktree ?? WORKTREE_PLACEHOLDER);
+  return repo ? replaceInStrings(withWorktree, REPO_PLACEHOLDER, repo) : withWorktree;
+}
+
+/** The part of a request that decides the answer, normalised for hashing: model, system, messages, tools; worktree path → `<worktree>`, repository path → `<repo>`; no cache breakpoints. */
 export function normalizeRequest(request: ModelRequest, call: ModelCall): unknown {
   const { model, system, messages, tools } = request;
-  return withoutCacheControl(replaceInStrings({ model, system, messages, tools }, call.worktree, WORKTREE_PLACEHOLDER));
+  return withoutCacheControl(normalizePaths({ model, system, messages, tools }, call));
 }
 
 /** sha256 (hex) of the normalised request in canonical JSON. */
@@ -108,7 +129,7 @@ export class RecordingModel implements Model {
       role: call.role,
       hash,
       request: normalizeRequest(request, call),
-      response: replaceInStrings(response, call.worktree, WORKTREE_PLACEHOLDER),
+      response: normalizePaths(response, call),
     };
     const path = cassettePath(this.cassetteDir, call.role, hash);
     await mkdir(join(this.cassetteDir, call.role), { recursive: true });
@@ -138,7 +159,7 @@ export class ReplayModel implements Model {
       });
     }
     const cassette = parseCassette(text, path);
-    return replaceInStrings(cassette.response, WORKTREE_PLACEHOLDER, call.worktree ?? WORKTREE_PLACEHOLDER);
+    return restorePaths(cassette.response, call);
   }
 
   /** Describes the recording of this role closest to the request, and where they first differ. */

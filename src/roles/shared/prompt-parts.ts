@@ -122,7 +122,7 @@ export function quotePreRegistration(state: Readonly<IssueState>): string | unde
   if (!state.frozen) return undefined;
   return [
     '# The pre-registration (frozen by the plan approval)',
-    `Approved by ${state.frozen.approver} at ${state.frozen.at}, plan commit \`${state.frozen.version}\`. It is what the experiment promised: its conditions, metrics, seeds, figures and criteria are honoured, or any departure is stated as a deviation.`,
+    `Approved by ${state.frozen.approver}, plan commit \`${state.frozen.version}\`. It is what the experiment promised: its conditions, metrics, seeds, figures and criteria are honoured, or any departure is stated as a deviation.`,
     quoteManifest(state.frozen.manifest),
   ].join('\n');
 }
@@ -186,18 +186,24 @@ export function quoteDiff(diff: string | undefined): string {
   return ['# The diff of the experiment branch', fence(diff, 'diff')].join('\n');
 }
 
-/** One run attempt in a few lines. */
+/**
+ * One run attempt in a few lines. Wall-clock times and digests stay out of
+ * prompts: they differ on every run and would make recorded answers
+ * unreplayable, and no role needs them (durations and paths say enough).
+ */
 export function describeRun(run: Readonly<RunState>): string {
+  const minutes = run.ended ? Math.round((Date.parse(run.ended.endedAt) - Date.parse(run.startedAt)) / 60_000) : undefined;
+  const took = minutes === undefined || !Number.isFinite(minutes) ? '' : ` after about ${minutes} min`;
   const end = run.ended
     ? run.ended.lost
-      ? `died without a sentinel at ${run.ended.endedAt}`
-      : `exited with code ${run.ended.exitCode ?? 'none'} at ${run.ended.endedAt}`
+      ? `died without a sentinel${took}`
+      : `exited with code ${run.ended.exitCode ?? 'none'}${took}`
     : 'still running';
   const lines = [
     `## Run ${run.k} (\`${run.runId}\`)`,
     `- Commit \`${run.sha}\`, tag \`${run.tag}\``,
     `- Command:\n${fence(run.command, 'sh')}`,
-    `- Started ${run.startedAt}; ${end}`,
+    `- ${end}`,
     `- Log: \`${run.logPath}\``,
     `- GPU-hours used ${run.usedGpuHours.toFixed(2)}, projected ${run.projectedGpuHours.toFixed(2)}; compute ${run.released ? 'released' : 'still allocated'}`,
   ];
@@ -228,6 +234,6 @@ export function quoteProvenance(state: Readonly<IssueState>): string | undefined
   if (!provenance) return undefined;
   return [
     '# Provenance',
-    `The provenance statement of run ${provenance.k} is \`${provenance.path}\`, sha256 \`${provenance.sha256}\`, with ${provenance.subjects.length} subject(s) (the run's outputs, hashed). Read it for the commit, environment, command, inputs and remote references.`,
+    `The provenance statement of run ${provenance.k} is \`${provenance.path}\`, with ${provenance.subjects.length} subject(s) (the run's outputs, hashed). Read it for the commit, environment, command, inputs and remote references. EPM fills the clean result's reproducibility card from it.`,
   ].join('\n');
 }
