@@ -23,17 +23,21 @@ import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSet
 import { desiredLabels, markerKindOf, transition } from '../domain/transition.js';
 import { experimentPaths, type ExperimentPaths } from './paths.js';
 import {
-  verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
+  renderVerificationTable, verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
 } from '../domain/upload-verification.js';
 import { buildProvenance } from '../domain/provenance.js';
 import { isBudgetExceeded } from '../roles/runtime/budget.js';
 import { barWithSeedsSpec, perSeedScatterSpec } from '../domain/figures/specs.js';
 import { lintCleanResult } from '../domain/clean-result/lint.js';
 import { fillReproducibilityCard, type CardValues } from '../domain/clean-result/card.js';
+import { addedLinesOf, findDuplicates, renderDuplicateScan } from '../domain/duplicate-scan.js';
 import { summarizeSeeds, type SeedMetric } from '../domain/clean-result/numbers.js';
 import type { FigureRenderer } from '../ports/figure-renderer.js';
 import type { FigureFiles } from '../domain/events.js';
 import { z } from 'zod';
+
+/** Source files the duplicate scan reads. */
+const SCANNED_SOURCE = /\.(js|mjs|cjs|ts|tsx|jsx|py|sh|rs|go|java|c|cc|cpp|h|hpp|jl|r|R|lua|rb|scala|kt)$/;
 
 /** Where a run writes its metrics unless the plan says otherwise. */
 const DEFAULT_METRICS_FILE = 'results/metrics.json';
@@ -492,6 +496,17 @@ export class Engine {
     return { kind: 'figures', k: effect.k, sha, files, key: effect.key, at };
   }
 
+  /** Which blocks the diff adds already stand elsewhere in the repository. */
+  private async duplicateScan(paths: ExperimentPaths, diff: string): Promise<string> {
+    const files = new Map<string, string>();
+    for (const path of await this.deps.workspace.listFiles(paths.branch)) {
+      if (!SCANNED_SOURCE.test(path)) continue;
+      const text = await this.deps.workspace.readFile(paths.branch, path);
+      if (text !== undefined && text.length <= 512 * 1024 && !text.includes('\0')) files.set(path, text);
+    }
+    return renderDuplicateScan(findDuplicates(addedLinesOf(diff), files));
+  }
+
   /** The reproducibility card's values, from the run and its provenance record. */
   private async cardValues(state: IssueState): Promise<CardValues> {
     const run = currentRun(state);
@@ -567,11 +582,13 @@ export class Engine {
     const { role, key } = effect;
     const tree = effect.worktree ? await this.deps.workspace.ensureWorktree(paths.branch) : undefined;
     const diff = tree && (role === 'code-reviewer' || role === 'fixer') ? await this.deps.workspace.diff(paths.branch) : undefined;
+    // The code reviewer gets EPM's deterministic duplicate-code scan of the diff against the repository.
+    const feedback = role === 'code-reviewer' && diff !== undefined ? [...effect.feedback, await this.duplicateScan(paths, diff)] : effect.feedback;
     let result;
     try {
       result = await this.deps.roles.run({
         role, key, issue: { number: state.number, title: state.title, body: state.body },
-        experimentDir: paths.dir, feedback: effect.feedback, state,
+        experimentDir: paths.dir, feedback, state,
         ...(tree ? { worktree: tree.path } : {}), ...(diff !== undefined ? { diff } : {}),
       });
     } catch (error) {
@@ -672,5 +689,11 @@ const ensureNewline = (text: string): string => (text.endsWith('\n') ? text : `$
 function prose(event: RecordedEvent): string {
   const move = event.from && event.to && event.from !== event.to ? `**${event.from} → ${event.to}**` : event.to ? `status: ${event.to}` : '';
   const gate = event.gate ? `Gate \`${event.gate.gate}\`: ${event.gate.passed ? 'passed' : `failed — ${event.gate.reasons.join('; ')}`}` : '';
-  return [`EPM ${event.kind}`, move, gate].filter(Boolean).join('\n\n');
+  // What a human needs to read on the issue itself, beyond the status move.
+  const detail = event.kind === 'upload-verified' ? renderVerificationTable(event.rows)
+    : event.kind === 'clarify' && event.output.questions.length ? event.output.questions.map((q, i) => `${i + 1}. ${q}`).join('\n')
+    : event.kind === 'plan-critique' ? event.output.findings.map((f) => `- **${f.severity}** ${f.text}`).join('\n')
+    : event.kind === 'follow-ups' ? event.output.proposals.map((p, i) => `${i + 1}. **${p.title}** — ${p.change} (~${p.gpuHours} GPU-h): ${p.rationale}`).join('\n')
+    : '';
+  return [`EPM ${event.kind}`, move, gate, detail].filter(Boolean).join('\n\n');
 }

@@ -31,6 +31,8 @@ export interface Workspace {
   head(branch: string): Promise<string>;
   /** Writes files (paths relative to the worktree root, never outside it), creating folders. */
   writeFiles(branch: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<void>;
+  /** Files git tracks in the worktree (paths relative to its root), sorted. */
+  listFiles(branch: string): Promise<string[]>;
   /** Reads a file of the worktree as text, or undefined when it does not exist. */
   readFile(branch: string, path: string): Promise<string | undefined>;
   /** Which of `paths` (relative to the worktree root) do not exist in the worktree. */

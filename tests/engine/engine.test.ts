@@ -359,3 +359,25 @@ describe('engine: provenance and upload verification in verifying', () => {
     expect((await world.engine.tick(1)).state.runs).toHaveLength(1);
   });
 });
+
+describe('engine: the code reviewer gets the duplicate-code scan', () => {
+  it('names the existing piece an implementation copied', async () => {
+    const world = createWorld();
+    const body = ['function makeMoons(n, noise, seed) {', '  const rand = mulberry32(seed);', '  const x = [];', '  const y = [];', '  for (let i = 0; i < n; i++) {', '    x.push([rand(), rand()]);', '    y.push(i % 2);', '  }', '  return { x, y };', '}'].join('\n');
+    world.roles.onRun = async (context) => {
+      if (context.role === 'implementer') {
+        await world.workspace.writeFiles('epm/1-adam-vs-sgd', { 'lib/data.js': body });
+        await world.workspace.commitAll('epm/1-adam-vs-sgd');
+        await world.workspace.writeFiles('epm/1-adam-vs-sgd', { 'experiments/1-adam-vs-sgd/train.js': `// copied\n${body}\n` });
+      }
+    };
+    // The memory workspace's diff lists files only; give the reviewer a real unified diff of the copy.
+    world.workspace.diff = async () => ['--- /dev/null', '+++ b/experiments/1-adam-vs-sgd/train.js', `@@ -0,0 +1,${body.split('\n').length + 1} @@`, '+// copied', ...body.split('\n').map((l) => `+${l}`)].join('\n');
+    await world.tracker.createIssue({ title: 'Adam vs SGD', body: 'b', labels: [], author: 'lead' });
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    await world.engine.tick(1);
+    const review = world.roles.calls.find((c) => c.role === 'code-reviewer')!;
+    expect(review.feedback.join('\n')).toMatch(/experiments\/1-adam-vs-sgd\/train\.js:2-\d+ repeats lib\/data\.js:1-\d+/);
+  });
+});

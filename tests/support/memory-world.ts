@@ -130,6 +130,9 @@ export class MemoryWorkspace implements Workspace {
     this.faults.hit(`write:${Object.keys(files).join(',')}`);
     for (const [path, content] of Object.entries(files)) this.tree(branch).files.set(path, typeof content === 'string' ? content : Buffer.from(content).toString('base64'));
   }
+  async listFiles(branch: string): Promise<string[]> {
+    return [...this.tree(branch).files.keys()].sort();
+  }
   async readFile(branch: string, path: string): Promise<string | undefined> {
     return this.tree(branch).files.get(path);
   }

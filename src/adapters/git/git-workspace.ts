@@ -249,6 +249,11 @@ export class GitWorkspace implements Workspace {
     return runGit(args, { cwd });
   }
 
+  async listFiles(branch: string): Promise<string[]> {
+    const tree = await this.requireWorktree(branch);
+    return (await this.git(['ls-files', '-z'], tree.path)).split('\0').filter(Boolean).sort();
+  }
+
   async readFile(branch: string, path: string): Promise<string | undefined> {
     const tree = await this.requireWorktree(branch);
     const target = this.insideWorktree(tree, path);

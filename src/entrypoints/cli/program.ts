@@ -18,6 +18,8 @@ import { ISSUE_TYPES, LANES, isLane, readLabels, typeLabel, laneLabel } from '..
 import { createContext, type ContextOptions } from './context.js';
 import { issueView, renderBoard, renderShow, type BoardCard } from './format.js';
 import { initRepository } from './init.js';
+import { runDemo } from './demo.js';
+import { createInterface } from 'node:readline/promises';
 
 /** Where output goes; injectable for tests. */
 export interface CliIo {
@@ -27,6 +29,8 @@ export interface CliIo {
   columns?: number;
   /** Reads standard input (for `epm comment N` without --message). */
   readStdin?: () => Promise<string>;
+  /** Asks a question at the terminal (the demo's approvals); absent when there is no terminal. */
+  ask?: (question: string) => Promise<string>;
 }
 
 /** Options for running the CLI in-process. */
@@ -38,6 +42,18 @@ const defaultIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  ...(process.stdin.isTTY
+    ? {
+        ask: async (question: string) => {
+          const rl = createInterface({ input: process.stdin, output: process.stdout });
+          try {
+            return await rl.question(question);
+          } finally {
+            rl.close();
+          }
+        },
+      }
+    : {}),
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -262,11 +278,20 @@ Signature: ${signature.detail}`);
 
   program
     .command('demo')
-    .description('run one small real experiment through every stage (arrives with the agent runtime)')
-    .action(() => {
-      throw notFound('epm demo is not available yet: it needs the roles, which arrive with the agent runtime', {
-        hint: 'today try: epm init && epm new "my experiment" && epm tick 1 && epm show 1',
+    .description('run one small real experiment through every stage, in a temporary repository')
+    .option('-y, --yes', 'approve the plan and the clean result without asking')
+    .addOption(new Option('--record', 'record the scripted roles to the cassettes (maintainers)').hideHelp())
+    .addOption(new Option('--cassettes <dir>', 'cassette folder (maintainers)').hideHelp())
+    .action(async (opts: { yes?: boolean; record?: boolean; cassettes?: string }) => {
+      const summary = await runDemo({
+        yes: !!opts.yes || !(options.io?.ask ?? defaultIo.ask),
+        out: (line) => io.out(line),
+        env: options.env ?? process.env,
+        ...(opts.record ? { record: true } : {}),
+        ...(opts.cassettes ? { cassetteDir: opts.cassettes } : {}),
+        ...((io.ask ?? defaultIo.ask) ? { ask: (io.ask ?? defaultIo.ask)! } : {}),
       });
+      if (summary.status !== 'done') throw new EpmError('conflict', `the demo ended in ${summary.status}`, { hint: `look at it with: epm -C ${summary.repo} show 1` });
     });
 
   try {
