@@ -19,6 +19,8 @@ import { createContext, type ContextOptions } from './context.js';
 import { issueView, renderBoard, renderShow, type BoardCard } from './format.js';
 import { initRepository } from './init.js';
 import { runDemo } from './demo.js';
+import { readTranscript } from '../../roles/runtime/transcript.js';
+import { renderTranscript } from './transcript-format.js';
 import { createInterface } from 'node:readline/promises';
 
 /** Where output goes; injectable for tests. */
@@ -220,6 +222,26 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
       print(!!opts.json, { reports: reports.map((r) => ({ issue: r.issue, steps: r.steps, status: r.state.status, waiting: r.waiting ?? null })), errors }, () =>
         [...reports.map((r) => `#${r.issue} is ${r.state.status}${r.waiting ? ` — waiting: ${r.waiting}` : ''}`), ...errors.map((e) => `#${e.issue}: error: ${e.error}`)].join('\n') || 'No open issues.');
       if (errors.length) throw badInput(`${errors.length} issue(s) could not be processed`, { hint: 'see the errors above' });
+    });
+
+  program
+    .command('transcript')
+    .description('print the redacted transcripts of an issue\'s role runs (all roles, or one)')
+    .argument('<N>', 'issue number', parseIssue)
+    .argument('[role]', 'only this role, e.g. planner')
+    .option('--json', 'print the raw transcript lines as JSON')
+    .action(async (n: number, role: string | undefined, opts: { json?: boolean }) => {
+      const c = await context();
+      const state = await c.engine.load(n);
+      const runs = state.transcripts.filter((t) => !role || t.role === role);
+      if (runs.length === 0) {
+        throw notFound(role ? `#${n} has no transcript of the ${role} role` : `#${n} has no transcripts yet`, {
+          hint: role ? `roles with transcripts: ${[...new Set(state.transcripts.map((t) => t.role))].join(', ') || 'none'}` : `run "epm tick ${n}" to let the roles work`,
+        });
+      }
+      const loaded: { role: string; path: string; lines: Awaited<ReturnType<typeof readTranscript>> }[] = [];
+      for (const t of runs) loaded.push({ ...t, lines: await readTranscript(t.path) });
+      print(!!opts.json, loaded, () => loaded.map((t) => `== ${t.role} — ${t.path}\n${renderTranscript(t.lines)}`).join('\n\n'));
     });
 
   program
