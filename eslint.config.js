@@ -30,7 +30,7 @@ export default tseslint.config(
     'the domain is pure: no I/O, no @actions/*, and it imports nothing from engine, roles, adapters or entrypoints',
   ),
   layer(
-    ['src/adapters/**/*.ts', 'src/roles/**/*.ts'],
+    ['src/adapters/**/*.ts', 'src/roles/**/*.ts', 'src/demo/**/*.ts'],
     ['**/engine/**', '**/entrypoints/**'],
     'adapters and roles sit below the engine: they import only the domain and ports',
   ),
