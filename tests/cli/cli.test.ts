@@ -167,12 +167,6 @@ describe('epm CLI over the local adapters', () => {
     expect(await eventsOf(s.repo, 1)).toBe(before);
   });
 
-  it('says plainly that the demo arrives with the agent runtime', async () => {
-    const result = await s.epm('demo');
-    expect(result.code).toBe(3);
-    expect(result.err).toMatch(/epm demo is not available yet/);
-  });
-
   it('works outside a repository only to say where to run it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'epm-norepo-'));
     let err = '';

@@ -140,9 +140,13 @@ export class GitWorkspace implements Workspace {
       throw badInput('the commit message is empty', { issue: issueOf(branch), hint: 'say what the commit changes' });
     }
     const worktree = await this.requireWorktree(branch);
+    await this.git(['add', '-A'], worktree.path);
     // Run outputs (checkpoints, metrics) are provenance subjects, not source: they are never committed.
-    const excluded = (options.exclude ?? []).filter((p) => p.trim() !== '').map((p) => `:(exclude,top)${p.replace(/\/+$/, '')}`);
-    await this.git(['add', '-A', '--', '.', ...excluded], worktree.path);
+    // Unstaging them (rather than an exclude pathspec) also works when .gitignore already covers them.
+    const excluded = (options.exclude ?? []).map((p) => p.replace(/\/+$/, '')).filter((p) => p.trim() !== '');
+    if (excluded.length > 0 && (await this.git(['ls-files', '--cached', '--', ...excluded], worktree.path)).trim() !== '') {
+      await this.git(['reset', '-q', '--', ...excluded], worktree.path);
+    }
     const status = await this.git(['status', '--porcelain'], worktree.path);
     // Only staged entries are committed; a column-1 blank, `?` or `!` is not staged.
     const staged = status.split('\n').some((line) => line.length > 0 && !' ?!'.includes(line.charAt(0)));

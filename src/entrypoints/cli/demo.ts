@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { AnthropicModel } from '../../adapters/anthropic/anthropic-model.js';
 import { conflict, notFound } from '../../domain/errors.js';
 import type { IssueState } from '../../domain/state.js';
-import { writeDemoRepo } from '../../demo/repo-files.js';
-import { DemoScriptModel } from '../../demo/script-model.js';
+import { writeDemoRepo } from '../../demo/demo-repo.js';
+import { DemoScriptModel } from '../../demo/demo-model.js';
 import { issueTools } from '../../roles/tools/issue-tools.js';
 import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
 import { RecordingModel, createModel } from '../../roles/runtime/replay.js';
@@ -70,8 +70,29 @@ export function shippedCassetteDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'demo', 'cassettes');
 }
 
+/**
+ * Commit dates of the demo repository. Fixed, so its commits — and the SHAs
+ * the roles read in their prompts — are the same on every machine and every
+ * run, which is what lets recorded answers replay.
+ */
+const DEMO_GIT_DATE = '2026-01-01T00:00:00Z';
+
 /** Runs the demo; resolves when the issue is done (or stops, with the reason). */
 export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
+  const saved = { author: process.env['GIT_AUTHOR_DATE'], committer: process.env['GIT_COMMITTER_DATE'] };
+  process.env['GIT_AUTHOR_DATE'] = DEMO_GIT_DATE;
+  process.env['GIT_COMMITTER_DATE'] = DEMO_GIT_DATE;
+  try {
+    return await driveDemo(options);
+  } finally {
+    for (const [name, value] of [['GIT_AUTHOR_DATE', saved.author], ['GIT_COMMITTER_DATE', saved.committer]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
   const started = Date.now();
   const say = options.out;
   const cassetteDir = resolve(options.cassetteDir ?? shippedCassetteDir());
@@ -96,7 +117,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   }
 
   const repo = await mkdtemp(join(options.parentDir ?? tmpdir(), 'epm-demo-'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  // The environment is passed explicitly so the fixed commit dates reach git even where process.env is a copy (test runners).
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe', env: { ...process.env } });
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'EPM demo');
   git('config', 'user.email', 'demo@epm.invalid');

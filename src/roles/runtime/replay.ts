@@ -96,10 +96,26 @@ function restorePaths<T>(value: T, call: ModelCall): T {
   return repo ? replaceInStrings(withWorktree, REPO_PLACEHOLDER, repo) : withWorktree;
 }
 
-/** The part of a request that decides the answer, normalised for hashing: model, system, messages, tools; worktree path → `<worktree>`, repository path → `<repo>`; no cache breakpoints. */
+/**
+ * Commit ids and content digests are names, not content: a clean result
+ * committed a second later, or a statement with another timestamp, has
+ * another id while the question asked is the same. They are masked in the
+ * hashed request (not in recorded answers), so a recording replays.
+ */
+function maskDigests<T>(value: T): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(/\b[0-9a-f]{64}\b/g, '<sha256>').replace(/\b[0-9a-f]{40}\b/g, '<sha>').replace(/\b[0-9a-f]{12}…/g, '<sha>…');
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
+/** The part of a request that decides the answer, normalised for hashing: model, system, messages, tools; worktree path → `<worktree>`, repository path → `<repo>`, commit ids and digests masked; no cache breakpoints. */
 export function normalizeRequest(request: ModelRequest, call: ModelCall): unknown {
   const { model, system, messages, tools } = request;
-  return withoutCacheControl(normalizePaths({ model, system, messages, tools }, call));
+  return withoutCacheControl(maskDigests(normalizePaths({ model, system, messages, tools }, call)));
 }
 
 /** sha256 (hex) of the normalised request in canonical JSON. */
