@@ -516,7 +516,7 @@ export class Engine {
       ? [
           `${env.os.platform} ${env.os.kernel} ${env.os.arch}`,
           env.node ? `Node ${env.node}` : undefined,
-          env.python ? `Python ${env.python}` : undefined,
+          env.python ? (env.python.startsWith("Python") ? env.python : `Python ${env.python}`) : undefined,
           launch.compute.gpuCount ? `${launch.compute.gpuCount}× ${launch.compute.gpuType ?? 'GPU'}` : 'no GPU',
           launch.lockfiles.length ? `lockfiles ${launch.lockfiles.map((l) => l.path).join(', ')}` : undefined,
         ].filter(Boolean).join(', ')

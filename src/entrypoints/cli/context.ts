@@ -23,6 +23,9 @@ import type { ModelHub } from '../../ports/model-hub.js';
 import type { LinkChecker } from '../../ports/link-checker.js';
 import { EPM_VERSION } from '../version.js';
 import { renderFigure } from '../../adapters/figures/render.js';
+import { AnthropicModel } from '../../adapters/anthropic/anthropic-model.js';
+import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
+import { issueTools } from '../../roles/tools/issue-tools.js';
 import type { EpmConfig } from '../../domain/config.js';
 import { badInput } from '../../domain/errors.js';
 import type { RoleName } from '../../domain/roles.js';
@@ -111,13 +114,26 @@ export function localUser(repoDir: string): string {
   return userInfo().username;
 }
 
-/** Roles with no runtime: the engine waits with this reason instead of failing the issue. */
+/** Roles with no model: the engine waits with this reason instead of failing the issue. */
 export const NO_MODEL_RUNTIME: RoleRunner = {
-  unavailable: (role: RoleName) => `no model runtime is configured for the ${role} role yet; the roles arrive with the agent runtime`,
+  unavailable: (role: RoleName) => `the ${role} role needs a model: set ANTHROPIC_API_KEY (epm demo shows every role with recorded answers)`,
   run: async () => {
     throw new Error('no model runtime configured');
   },
 };
+
+/** The roles played by the real model when ANTHROPIC_API_KEY is set; otherwise none (the engine waits and says why). */
+function liveRoles(stateDir: string, env: NodeJS.ProcessEnv, tracker: () => LocalTracker): RoleRunner {
+  const apiKey = env['ANTHROPIC_API_KEY'];
+  if (!apiKey) return NO_MODEL_RUNTIME;
+  return new ModelRoleRunner({
+    model: new AnthropicModel({ apiKey, ...(env['ANTHROPIC_BASE_URL'] ? { baseURL: env['ANTHROPIC_BASE_URL'] } : {}) }),
+    transcriptsDir: join(stateDir, 'transcripts'),
+    env,
+    apiKey,
+    tools: (set, context) => [...defaultToolProvider()(set, context), ...(set === 'read-only' ? issueTools(tracker()) : [])],
+  });
+}
 
 /** Builds the context for a command. */
 export async function createContext(options: ContextOptions = {}): Promise<CliContext> {
@@ -145,7 +161,7 @@ export async function createContext(options: ContextOptions = {}): Promise<CliCo
       nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
       oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
     }),
-    roles: options.roles ?? NO_MODEL_RUNTIME,
+    roles: options.roles ?? liveRoles(stateDir, env, () => tracker),
     authorizer: new LocalAuthorizer({ approvers: config.authorization.approvers, localUser: user }),
     checks: new ShellCheckRunner(),
     checkSpecs: config.checks,

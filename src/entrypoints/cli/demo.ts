@@ -130,14 +130,16 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
   say(`Demo repository: ${repo}`);
 
   const transcripts = join(repo, '.epm', 'transcripts');
-  let ctx: CliContext | undefined;
+  // The roles' issue tools read the tracker the context creates: bound once it exists.
+  const bound: { context?: CliContext } = {};
   const roles = new ModelRoleRunner({
     model,
     transcriptsDir: transcripts,
     env,
-    tools: (set, context) => [...defaultToolProvider()(set, context), ...(set === 'read-only' && ctx ? issueTools(ctx.tracker) : [])],
+    tools: (set, context) => [...defaultToolProvider()(set, context), ...(set === 'read-only' && bound.context ? issueTools(bound.context.tracker) : [])],
   });
-  ctx = await createContext({ repo, roles, env, log: (line) => say(`  ${line}`) });
+  const ctx = await createContext({ repo, roles, env, log: (line) => say(`  ${line}`) });
+  bound.context = ctx;
   const issue = await ctx.tracker.createIssue({ title: ISSUE_TITLE, body: ISSUE_BODY, labels: ['type:experiment'], author: ctx.user });
   say(`Filed #${issue.number}: ${ISSUE_TITLE}`);
 
