@@ -23,7 +23,7 @@ import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSet
 import { desiredLabels, markerKindOf, transition } from '../domain/transition.js';
 import { experimentPaths, type ExperimentPaths } from './paths.js';
 import {
-  renderVerificationTable, verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
+  citedUrls, renderVerificationTable, verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
 } from '../domain/upload-verification.js';
 import { buildProvenance } from '../domain/provenance.js';
 import { isBudgetExceeded } from '../roles/runtime/budget.js';
@@ -655,7 +655,13 @@ export class Engine {
                 ...(metrics.parameters ? { parameters: metrics.parameters } : {}),
                 figures: (state.figures?.files ?? []).flatMap((f) => [f.png, f.svg]),
               });
-        event = { kind: 'clean-result', sha, path: paths.result, output: out, lint: { ok: lint.ok, problems: lint.problems.map((p) => ({ rule: p.rule, message: p.message, ...(p.line ? { line: p.line } : {}) })) } };
+        // No phantom links: every URL the result cites must answer.
+        const dead = (await Promise.all(citedUrls(markdown).map((url) => this.deps.links.check(url)))).filter((c) => !c.ok);
+        const problems = [
+          ...lint.problems.map((p) => ({ rule: p.rule, message: p.message, ...(p.line ? { line: p.line } : {}) })),
+          ...dead.map((c) => ({ rule: 'link-answers', message: `${c.url} does not answer (${c.error ?? c.status ?? 'no answer'}): fix or remove the link` })),
+        ];
+        event = { kind: 'clean-result', sha, path: paths.result, output: out, lint: { ok: problems.length === 0, problems } };
         break;
       }
       case 'experimenter': {

@@ -381,3 +381,26 @@ describe('engine: the code reviewer gets the duplicate-code scan', () => {
     expect(review.feedback.join('\n')).toMatch(/experiments\/1-adam-vs-sgd\/train\.js:2-\d+ repeats lib\/data\.js:1-\d+/);
   });
 });
+
+describe('engine: no phantom links in the clean result', () => {
+  it('sends a result citing a dead URL back to the analyzer, naming the link', async () => {
+    const world = createWorld();
+    const { cleanResultFor } = await import('../support/scripted-roles.js');
+    world.links.dead.add('https://docs.example/gone');
+    world.roles.script.analyzer = [];
+    const original = world.roles.run.bind(world.roles);
+    world.roles.run = async (context) => {
+      if (context.role !== 'analyzer') return original(context);
+      const good = cleanResultFor(context) as { result: string };
+      return { output: { ...good, result: good.result.replace('### Caveats', '### Caveats\n\n- See https://docs.example/gone for the task.\n\n### Caveats (more)') } };
+    };
+    await world.tracker.createIssue({ title: 'Adam vs SGD', body: 'b', labels: [], author: 'lead' });
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    await world.engine.tick(1);
+    world.clock.now = new Date('2026-01-01T01:00:00Z');
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('blocked');
+    expect(report.state.blocked?.decision).toMatch(/link-answers: https:\/\/docs\.example\/gone does not answer \(answers 404\)/);
+  });
+});
