@@ -443,6 +443,18 @@ export class Engine {
       },
     });
     const written = await this.deps.provenance.writeStatement(effect.runId, statement);
+    // The uploaded checkpoint gets a model card carrying the provenance, as a commit of its own after the files'.
+    if (hub && this.deps.hub) {
+      await this.deps.hub.publishCard(hub.repo, {
+        title: `${state.title} — run ${effect.k} of #${state.number}`,
+        statementSha256: written.sha256,
+        issue: state.number,
+        commit: run.sha,
+        runTag: run.tag,
+        command: run.command,
+        ...(trackedRun?.ref.runId && this.deps.tracking?.urlOf && /^https?:/.test(this.deps.tracking.urlOf(trackedRun.ref)) ? { wandbUrl: this.deps.tracking.urlOf(trackedRun.ref) } : {}),
+      });
+    }
     const expected: ExpectedDeliverables = {
       outputs: manifest.outputs,
       trackedRun,

@@ -32,4 +32,18 @@ export interface ModelHub {
   upload(repo: string, files: readonly HubUpload[], message: string): Promise<{ revision: string }>;
   /** Browser URL of a repo at a revision, for links. */
   urlOf(repo: string, revision: string): string;
+  /** Publishes the model card (README.md) carrying the run's provenance, as its own commit; returns that commit. */
+  publishCard(repo: string, card: ModelCardFacts): Promise<{ revision: string }>;
+}
+
+/** What the model card says about where the uploaded files come from. */
+export interface ModelCardFacts {
+  title: string;
+  /** sha256 of the provenance statement. */
+  statementSha256: string;
+  issue: number;
+  commit: string;
+  runTag: string;
+  command: string;
+  wandbUrl?: string;
 }

@@ -5,6 +5,7 @@
  * to the Hub, writes the statement, and verifies both remotely.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,10 +100,14 @@ describe('verification against the W&B and Hub emulators', () => {
     const statement = JSON.parse(await readFile(statementPath, 'utf8'));
     const hubResource = statement.predicate.runDetails.byproducts.find((r: { annotations: { epmKind: string } }) => r.annotations.epmKind === 'hf-repo');
     expect(hubResource.annotations.files.map((f: { path: string }) => f.path)).toEqual(['results/checkpoint/adapter.bin']);
-    // Newest first: exactly one upload commit (the one the statement records) on top of the repo's creation commit.
+    // Newest first: the model card, then exactly one upload of the files (the revision the statement records), then the creation commit.
     const commits = hub.commitsOf('lab/adam-vs-sgd') ?? [];
-    expect(commits).toHaveLength(2);
-    expect(hubResource.annotations.revision).toBe(commits[0]);
+    expect(commits).toHaveLength(3);
+    expect(hubResource.annotations.revision).toBe(commits[1]);
+    const card = hub.contentOf('lab/adam-vs-sgd', commits[0]!, 'README.md')?.toString('utf8') ?? '';
+    const statementDigest = createHash('sha256').update(await readFile(statementPath)).digest('hex');
+    expect(card).toContain(statementDigest);
+    expect(card).toContain('epm/run/1/1');
     const verified = await epm('verify', statementPath, '--root', join(repo, '.epm', 'worktrees', '1-adam-vs-sgd'));
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/\| `wandb:lab\/optim\/r1` \| wandb-run \| PASS \|/);

@@ -19,8 +19,9 @@
 import { pathToFileURL } from 'node:url';
 import { createRepo, HubApiError, listFiles, modelInfo, uploadFiles } from '@huggingface/hub';
 import { badInput, external, conflict, unauthorized, isEpmError, type EpmError } from '../../domain/errors.js';
-import type { HubFile, HubUpload, ModelHub } from '../../ports/model-hub.js';
+import type { HubFile, HubUpload, ModelCardFacts, ModelHub } from '../../ports/model-hub.js';
 import { digestFile } from './file-digests.js';
+import { uploadModelCard } from './model-card.js';
 import { assertRepoId, assertRevision, checkUploads, splitCommitMessage } from './hub-inputs.js';
 import { createRetryingFetch, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retrying-fetch.js';
 
@@ -161,6 +162,11 @@ export class HfModelHub implements ModelHub {
       if (statusOf(error) === 412 || statusOf(error) === 409) return { revision: await this.recoverCommit(repo, checked, error) };
       throw this.failure(error, `uploading to ${repo}`, repo);
     }
+  }
+
+  /** Publishes the model card (README.md) with the run's provenance as its own commit. */
+  async publishCard(repo: string, card: ModelCardFacts): Promise<{ revision: string }> {
+    return uploadModelCard(this, repo, card);
   }
 
   /** Browser URL of `repo` at `revision`. */

@@ -6,7 +6,11 @@
  * command, with links where their addresses are known.
  */
 
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
+import type { ModelCardFacts, ModelHub } from '../../ports/model-hub.js';
 import { badInput } from '../../domain/errors.js';
 
 /** Where the uploaded files come from. */
@@ -144,5 +148,19 @@ function isHttpUrl(value: string): boolean {
     return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
+  }
+}
+
+/** Renders the card for `facts` and uploads it as README.md through `hub`, in a temporary file removed afterwards. */
+export async function uploadModelCard(hub: Pick<ModelHub, 'upload'>, repo: string, facts: ModelCardFacts): Promise<{ revision: string }> {
+  const { title, ...provenance } = facts;
+  const text = renderModelCard({ repo, title, provenance: { ...provenance } });
+  const dir = await mkdtemp(join(tmpdir(), 'epm-model-card-'));
+  try {
+    const localPath = join(dir, 'README.md');
+    await writeFile(localPath, text);
+    return await hub.upload(repo, [{ path: 'README.md', localPath }], `Model card with the provenance of ${facts.runTag}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

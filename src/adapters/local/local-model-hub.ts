@@ -33,8 +33,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { external, isEpmError, type EpmError } from '../../domain/errors.js';
-import type { HubFile, HubUpload, ModelHub } from '../../ports/model-hub.js';
+import type { HubFile, HubUpload, ModelCardFacts, ModelHub } from '../../ports/model-hub.js';
 import { digestFile } from '../huggingface/file-digests.js';
+import { uploadModelCard } from '../huggingface/model-card.js';
 import { assertRepoId, assertRevision, checkUploads, splitCommitMessage } from '../huggingface/hub-inputs.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
 import { syncDirectory } from './jsonl-log.js';
@@ -125,6 +126,11 @@ export class LocalModelHub implements ModelHub {
     } catch (error) {
       throw this.failure(error, `uploading to ${repo}`);
     }
+  }
+
+  /** Publishes the model card (README.md) with the run's provenance as its own commit. */
+  async publishCard(repo: string, card: ModelCardFacts): Promise<{ revision: string }> {
+    return uploadModelCard(this, repo, card);
   }
 
   /** A file URL of the revision's folder. */
