@@ -100,11 +100,18 @@ function toolErrorText(name: string, error: unknown): string {
   return `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** The messages as sent: the last block of the last message (after the first) carries a breakpoint, so each turn reads the conversation so far from the cache. */
+/**
+ * The messages as sent: the last block of the last message carries a
+ * breakpoint, so each turn reads the conversation so far from the cache —
+ * including turn 1, whose volatile part (diff, findings) the next turn then
+ * reads instead of writing again (bench/prompt-cache: 47 % → 69 % read from
+ * cache over a review loop). Breakpoints stay within the API's four: system,
+ * end of the stable prompt, end of the conversation.
+ */
 function withConversationBreakpoint(messages: readonly ModelMessage[]): ModelMessage[] {
   const lastIndex = messages.length - 1;
   return messages.map((message, index) => {
-    if (index !== lastIndex || index === 0) return message;
+    if (index !== lastIndex) return message;
     const content = message.content.map((block, b): ContentBlock =>
       b === message.content.length - 1 && (block.type === 'text' || block.type === 'tool_result') ? { ...block, cache_control: EPHEMERAL } : block,
     );
