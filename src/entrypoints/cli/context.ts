@@ -131,7 +131,7 @@ function liveRoles(stateDir: string, env: NodeJS.ProcessEnv, tracker: () => Loca
     transcriptsDir: join(stateDir, 'transcripts'),
     env,
     apiKey,
-    tools: (set, context) => [...defaultToolProvider()(set, context), ...(set === 'read-only' ? issueTools(tracker()) : [])],
+    tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker()) : [])],
   });
 }
 

@@ -136,7 +136,8 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
     model,
     transcriptsDir: transcripts,
     env,
-    tools: (set, context) => [...defaultToolProvider()(set, context), ...(set === 'read-only' && bound.context ? issueTools(bound.context.tracker) : [])],
+    // bash gets a HOME inside the demo repository's .epm/, so nothing is left in the system's temp folder.
+    tools: (set, context) => [...defaultToolProvider({ bash: { home: join(repo, '.epm', 'tool-home') } })(set, context), ...(set === 'read-only' && bound.context ? issueTools(bound.context.tracker) : [])],
   });
   const ctx = await createContext({ repo, roles, env, log: (line) => say(`  ${line}`) });
   bound.context = ctx;
