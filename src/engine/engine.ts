@@ -508,6 +508,14 @@ export class Engine {
     return { kind: 'figures', k: effect.k, sha, files, key: effect.key, at };
   }
 
+  /** The last lines of the current run's log, as feedback, or nothing when there is no log. */
+  private async logTailOf(state: IssueState): Promise<string[]> {
+    const run = currentRun(state);
+    if (!run) return [];
+    const seen = await this.deps.compute.inspect(run.runId);
+    return seen.logTail ? [`The end of run ${run.k}'s log (${run.logPath}):\n${seen.logTail}`] : [];
+  }
+
   /** Which blocks the diff adds already stand elsewhere in the repository. */
   private async duplicateScan(paths: ExperimentPaths, diff: string): Promise<string> {
     const files = new Map<string, string>();
@@ -594,8 +602,13 @@ export class Engine {
     const { role, key } = effect;
     const tree = effect.worktree ? await this.deps.workspace.ensureWorktree(paths.branch) : undefined;
     const diff = tree && (role === 'code-reviewer' || role === 'fixer') ? await this.deps.workspace.diff(paths.branch) : undefined;
-    // The code reviewer gets EPM's deterministic duplicate-code scan of the diff against the repository.
-    const feedback = role === 'code-reviewer' && diff !== undefined ? [...effect.feedback, await this.duplicateScan(paths, diff)] : effect.feedback;
+    // The code reviewer gets EPM's deterministic duplicate-code scan of the diff against the repository;
+    // the experimenter gets the end of the run's log (it lives outside the worktree, beyond its tools).
+    const feedback = role === 'code-reviewer' && diff !== undefined
+      ? [...effect.feedback, await this.duplicateScan(paths, diff)]
+      : role === 'experimenter'
+        ? [...effect.feedback, ...(await this.logTailOf(state))]
+        : effect.feedback;
     let result;
     try {
       result = await this.deps.roles.run({

@@ -55,6 +55,8 @@ export interface RunObservation {
   heartbeatAgeMs?: number;
   findings: RunFinding[];
   logPath?: string;
+  /** The last lines of the log (at most ~8 KiB), for the experimenter to diagnose from. */
+  logTail?: string;
 }
 
 /** Runs experiment commands and watches them. */

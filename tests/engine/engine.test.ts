@@ -404,3 +404,20 @@ describe('engine: no phantom links in the clean result', () => {
     expect(report.state.blocked?.decision).toMatch(/link-answers: https:\/\/docs\.example\/gone does not answer \(answers 404\)/);
   });
 });
+
+describe('engine: the experimenter sees the end of the run log', () => {
+  it('passes the log tail the compute reports to the experimenter', async () => {
+    const world = createWorld();
+    world.compute.inspectionsToExit = 100;
+    await world.tracker.createIssue({ title: 'Adam vs SGD', body: 'b', labels: [], author: 'lead' });
+    await world.engine.tick(1);
+    await world.engine.act(1, { kind: 'approve' }, 'lead');
+    await world.engine.tick(1);
+    const inspect = world.compute.inspect.bind(world.compute);
+    world.compute.inspect = async (runId) => ({ ...(await inspect(runId)), logTail: 'step 40 loss=nan\nTraceback: division by zero\n' });
+    world.compute.findingsFor.set('1-1', [{ kind: 'nan', line: 'step 40 loss=nan' }]);
+    await world.engine.tick(1);
+    const woken = world.roles.calls.find((c) => c.role === 'experimenter')!;
+    expect(woken.feedback.join('\n')).toMatch(/The end of run 1's log \(\/mem\/runs\/1-1\/run\.log\):\nstep 40 loss=nan\nTraceback: division by zero/);
+  });
+});

@@ -142,9 +142,10 @@ export class LocalCompute implements Compute {
     const stored = await readStoredSpec(paths);
     if (!stored) return { runId, state: 'unknown', findings: [] };
 
-    const scan = scanLog(await readLogTail(paths.log), this.patterns);
+    const tail = await readLogTail(paths.log);
+    const scan = scanLog(tail, this.patterns);
     const findings: RunFinding[] = [...scan.findings];
-    const observation: RunObservation = { runId, state: 'running', findings, logPath: paths.log };
+    const observation: RunObservation = { runId, state: 'running', findings, logPath: paths.log, logTail: lastLines(tail, LOG_TAIL_FOR_DIAGNOSIS) };
     if (scan.phase !== undefined) observation.phase = scan.phase;
     const now = this.clock().getTime();
     const beatAt = (await mtimeOf(paths.heartbeat)) ?? Date.parse(stored.startedAt);
@@ -466,4 +467,15 @@ function isErrno(error: unknown, code: string): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Characters of the log's end given to the experimenter. */
+const LOG_TAIL_FOR_DIAGNOSIS = 8 * 1024;
+
+/** The end of `text`, cut at a line start, at most `max` characters. */
+function lastLines(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(-max);
+  const newline = cut.indexOf('\n');
+  return newline >= 0 ? cut.slice(newline + 1) : cut;
 }
