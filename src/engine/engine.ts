@@ -20,7 +20,7 @@ import { renderMarker } from '../domain/markers.js';
 import { reduce } from '../domain/reduce.js';
 import { roleOutputSchemas, type RoleName, type RoleOutput } from '../domain/roles.js';
 import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSettings } from '../domain/state.js';
-import { desiredLabels, markerKindOf, transition } from '../domain/transition.js';
+import { desiredLabels, markerKindOf, nextKey, transition } from '../domain/transition.js';
 import { experimentPaths, type ExperimentPaths } from './paths.js';
 import {
   citedUrls, renderVerificationTable, verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
@@ -299,7 +299,7 @@ export class Engine {
           await this.deps.provenance.captureLaunch(effect.runId, tree.path, manifest?.outputs ?? []);
         } catch (error) {
           if (!isEpmError(error) || error.code !== 'conflict') throw error;
-          return { kind: 'launch-refused', k: effect.k, reason: error.message, key: nextKeyFor(state, 'launch-refused'), at };
+          return { kind: 'launch-refused', k: effect.k, reason: error.message, key: nextKey(state, 'launch-refused'), at };
         }
         const handle = await this.deps.compute.launch({
           runId: effect.runId, cwd: tree.path, command: effect.command, ...(this.deps.runEnv ? { env: { ...this.deps.runEnv } } : {}),
@@ -319,7 +319,7 @@ export class Engine {
           const missing = await this.deps.workspace.missingFiles(tree.branch, declared);
           return {
             kind: 'run-ended', k: effect.k, exitCode: seen.sentinel?.exitCode ?? null, missingOutputs: missing,
-            endedAt: seen.sentinel?.endedAt ?? at, lost: seen.state !== 'exited', key: nextKeyFor(state, 'run-ended'), at,
+            endedAt: seen.sentinel?.endedAt ?? at, lost: seen.state !== 'exited', key: nextKey(state, 'run-ended'), at,
           };
         }
         const findings = seen.findings.map((f) => f.kind);
@@ -361,7 +361,7 @@ export class Engine {
     const tree = await this.deps.workspace.ensureWorktree(paths.branch);
     const launch = await this.deps.provenance.readLaunch(effect.runId);
     if (!launch) {
-      return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch; its provenance cannot be written (relaunch with "epm retry")`, key: nextKeyFor(state, 'role-error'), at };
+      return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch; its provenance cannot be written (relaunch with "epm retry")`, key: nextKey(state, 'role-error'), at };
     }
     const collected = await this.deps.provenance.collect(effect.runId, tree.path, { outputs: manifest.outputs, inputs: manifest.inputs, ...(manifest.config ? { config: manifest.config } : {}) });
     const deliverables = manifest.deliverables;
@@ -483,8 +483,8 @@ export class Engine {
   private async renderFigures(state: IssueState, effect: Extract<Effect, { kind: 'render-figures' }>, paths: ExperimentPaths, at: string): Promise<RecordedEvent> {
     const manifest = state.frozen?.manifest ?? state.plan?.manifest;
     const metrics = await this.readMetrics(state, paths);
-    if ('problem' in metrics) return { kind: 'role-error', role: 'analyzer', error: metrics.problem, key: nextKeyFor(state, 'role-error'), at };
-    if (!this.deps.figures) return { kind: 'role-error', role: 'analyzer', error: 'no figure renderer is configured', key: nextKeyFor(state, 'role-error'), at };
+    if ('problem' in metrics) return { kind: 'role-error', role: 'analyzer', error: metrics.problem, key: nextKey(state, 'role-error'), at };
+    if (!this.deps.figures) return { kind: 'role-error', role: 'analyzer', error: 'no figure renderer is configured', key: nextKey(state, 'role-error'), at };
     const primary = manifest?.metrics.find((m) => m.primary)?.name ?? manifest?.metrics[0]?.name ?? '';
     const files: FigureFiles[] = [];
     const writes: Record<string, string | Uint8Array> = {};
@@ -492,7 +492,7 @@ export class Engine {
       const metric = figure.metric ?? primary;
       const values = metrics.rows.filter((r) => r.metric === metric).map((r) => ({ condition: r.condition, seed: r.seed, value: r.value }));
       if (values.length === 0) {
-        return { kind: 'role-error', role: 'analyzer', error: `figure "${figure.name}" plots metric "${metric}", which ${manifest?.metricsFile ?? DEFAULT_METRICS_FILE} does not contain`, key: nextKeyFor(state, 'role-error'), at };
+        return { kind: 'role-error', role: 'analyzer', error: `figure "${figure.name}" plots metric "${metric}", which ${manifest?.metricsFile ?? DEFAULT_METRICS_FILE} does not contain`, key: nextKey(state, 'role-error'), at };
       }
       const options = { title: figure.description || figure.name, metric, conditionOrder: manifest?.conditions.map((c) => c.name) ?? [] };
       const spec = figure.pattern === 'scatter' ? perSeedScatterSpec(values, options) : barWithSeedsSpec(values, { ...options, spread: 'sd' });
@@ -620,16 +620,16 @@ export class Engine {
       // A role stopped by the model budget is a budget stop with its figures, and its spend still counts.
       if (isBudgetExceeded(error)) {
         const spent = { usage: error.usage, ...(error.transcript ? { transcript: error.transcript } : {}) };
-        if (error.what === 'model-usd') return { kind: 'budget-stop', what: 'model-usd', used: error.used, limit: error.limit, key: nextKeyFor(state, 'budget-stop'), at, ...spent };
-        return { kind: 'role-error', role, error: error.toLine(), key: nextKeyFor(state, 'role-error'), at, ...spent };
+        if (error.what === 'model-usd') return { kind: 'budget-stop', what: 'model-usd', used: error.used, limit: error.limit, key: nextKey(state, 'budget-stop'), at, ...spent };
+        return { kind: 'role-error', role, error: error.toLine(), key: nextKey(state, 'role-error'), at, ...spent };
       }
-      return { kind: 'role-error', role, error: isEpmError(error) ? error.toLine() : String(error instanceof Error ? error.message : error), key: nextKeyFor(state, 'role-error'), at };
+      return { kind: 'role-error', role, error: isEpmError(error) ? error.toLine() : String(error instanceof Error ? error.message : error), key: nextKey(state, 'role-error'), at };
     }
     const usage = { ...(result.usage ? { usage: result.usage } : {}), ...(result.transcript ? { transcript: result.transcript } : {}) };
     const parsed = roleOutputSchemas[role].safeParse(result.output);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(output)'}: ${i.message}`).join('; ');
-      return { kind: 'role-error', role, error: `invalid output: ${problems}`, key: nextKeyFor(state, 'role-error'), at, ...usage };
+      return { kind: 'role-error', role, error: `invalid output: ${problems}`, key: nextKey(state, 'role-error'), at, ...usage };
     }
     const meta = { key, at, ...usage };
     return this.roleEvent(state, role, parsed.data, paths, meta);
@@ -710,7 +710,6 @@ export class Engine {
   }
 }
 
-const nextKeyFor = (state: IssueState, kind: string): string => `${kind}#${(state.versions.get(kind) ?? 0) + 1}`;
 /** Added plus removed lines in a unified diff. */
 export const countChangedLines = (diff: string): number =>
   diff.split('\n').filter((line) => (line.startsWith('+') && !line.startsWith('+++')) || (line.startsWith('-') && !line.startsWith('---'))).length;
