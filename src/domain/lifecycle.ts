@@ -87,29 +87,11 @@ export function routeFor(type: IssueType, lane: Lane): readonly MainStatus[] {
       // A claim is a statement experiments attach to; it has no lifecycle of its own.
       return ['proposed'];
     case 'analysis':
-      return [
-        'proposed',
-        'clarifying',
-        'planning',
-        'plan-review',
-        'awaiting-plan-approval',
-        'analyzing',
-        'result-review',
-        'awaiting-result-approval',
-        'done',
-      ];
+      // An analysis of existing results: no code, no run.
+      return MAIN_STATUSES.filter((s) => !(['implementing', 'code-review', 'testing', 'running', 'verifying'] as MainStatus[]).includes(s));
     case 'infra':
-      return [
-        'proposed',
-        'clarifying',
-        'planning',
-        'plan-review',
-        'awaiting-plan-approval',
-        'implementing',
-        'code-review',
-        'testing',
-        'done',
-      ];
+      // A code change: reviewed and tested, with no run or result to analyze.
+      return MAIN_STATUSES.filter((s) => !(['running', 'verifying', 'analyzing', 'result-review', 'awaiting-result-approval'] as MainStatus[]).includes(s));
     case 'experiment':
       // The config lane runs a new config on existing code: no implementer or code review;
       // the smoke run in testing still happens.

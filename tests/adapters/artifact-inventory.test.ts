@@ -92,3 +92,22 @@ describe('takeInventory', () => {
     await expect(takeInventory({ worktree, outputsDir: 'configs/base.yaml', declaredInputs: [] })).rejects.toMatchObject({ code: 'bad-input' });
   });
 });
+
+describe('takeInventory with a list of declared outputs', () => {
+  it('hashes output files and folders together, once each, and skips missing ones', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'epm-inventory-outputs-'));
+    try {
+      await mkdir(join(root, 'results', 'ckpt'), { recursive: true });
+      await writeFile(join(root, 'results', 'ckpt', 'w.bin'), 'weights');
+      await writeFile(join(root, 'metrics.json'), '{}');
+      const inventory = await takeInventory({ worktree: root, outputs: ['results/', 'metrics.json', 'results/ckpt', 'absent/'], declaredInputs: [] });
+      const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+      expect(inventory.created).toEqual([
+        { path: 'metrics.json', sha256: sha('{}'), size: 2 },
+        { path: 'results/ckpt/w.bin', sha256: sha('weights'), size: 7 },
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});

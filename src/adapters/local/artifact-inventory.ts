@@ -14,7 +14,9 @@ export interface InventoryOptions {
   /** The run's worktree. */
   worktree: string;
   /** The outputs folder, relative to the worktree (e.g. `results/`). */
-  outputsDir: string;
+  outputsDir?: string;
+  /** Declared outputs, files or folders (the planned manifest's `outputs`); used instead of `outputsDir` when given. */
+  outputs?: readonly string[];
   /** Inputs declared in the planned manifest: files or folders relative to the worktree. */
   declaredInputs: readonly string[];
   /** Inputs found by other means (e.g. files the run opened), relative to the worktree. */
@@ -52,18 +54,27 @@ export async function takeInventory(options: InventoryOptions): Promise<Inventor
   const root = await realpath(options.worktree).catch((error: unknown) => {
     throw badInput(`worktree ${options.worktree} cannot be read: ${(error as Error).message}`, { hint: 'pass the run worktree that exists on this machine', cause: error });
   });
-  const outputsDir = checkRelative(options.outputsDir, 'outputsDir');
   const declared = [...new Set(options.declaredInputs.map((path, i) => checkRelative(path, `declaredInputs[${i}]`)))];
   const detected = [...new Set((options.detectedInputs ?? []).map((path, i) => checkRelative(path, `detectedInputs[${i}]`)))];
 
-  const created: InventoryFile[] = [];
-  const outputs = await locate(root, outputsDir, 'outputsDir');
-  if (outputs.kind === 'file') {
-    throw badInput(`outputsDir ${outputsDir} is a file, not a folder`, { hint: 'declare the folder the run writes its outputs into, e.g. results/' });
+  const created = new Map<string, InventoryFile>();
+  const createdFiles: { path: string; absolute: string }[] = [];
+  const outputs = options.outputs
+    ? options.outputs.map((path, i) => ({ path: checkRelative(path, `outputs[${i}]`), fileAllowed: true }))
+    : options.outputsDir !== undefined ? [{ path: checkRelative(options.outputsDir, 'outputsDir'), fileAllowed: false }] : [];
+  for (const output of outputs) {
+    const found = await locate(root, output.path, output.fileAllowed ? 'output' : 'outputsDir');
+    // A missing output yields no created files: verification judges that, not the inventory.
+    if (found.kind === 'missing') continue;
+    if (found.kind === 'file') {
+      if (!output.fileAllowed) throw badInput(`outputsDir ${output.path} is a file, not a folder`, { hint: 'declare the folder the run writes its outputs into, e.g. results/' });
+      createdFiles.push({ path: output.path, absolute: found.absolute });
+    } else {
+      for (const file of await hashTree(found.absolute)) created.set(posix.join(output.path, file.path), { ...file, path: posix.join(output.path, file.path) });
+    }
   }
-  if (outputs.kind === 'folder') {
-    for (const file of await hashTree(outputs.absolute)) created.push({ ...file, path: posix.join(outputsDir, file.path) });
-  }
+  const createdDigests = await hashFiles(createdFiles.map((f) => f.absolute));
+  for (const file of createdFiles) created.set(file.path, { path: file.path, ...createdDigests.get(file.absolute)! });
 
   const used = new Map<string, InventoryFile & { declared: boolean }>();
   const missing = new Set<string>();
@@ -81,7 +92,7 @@ export async function takeInventory(options: InventoryOptions): Promise<Inventor
   for (const file of files) addUsed(used, { path: file.path, ...digests.get(file.absolute)!, declared: file.declared });
 
   return {
-    created: created.sort((a, b) => compareText(a.path, b.path)),
+    created: [...created.values()].sort((a, b) => compareText(a.path, b.path)),
     used: [...used.values()].sort((a, b) => compareText(a.path, b.path)),
     missingInputs: [...missing].sort(compareText),
   };

@@ -82,26 +82,13 @@ export class LocalProvenanceStore implements ProvenanceStore {
   }
 
   async collect(runId: string, worktree: string, declared: { outputs: readonly string[]; inputs: readonly string[]; config?: string }): Promise<RunCollection> {
-    const created: RunCollection['created'] = [];
-    const fileOutputs: string[] = [];
-    for (const output of declared.outputs) {
-      const path = confined(worktree, output);
-      const info = await stat(path).catch(() => undefined);
-      if (!info) continue; // a missing output is judged by verification, not here
-      if (info.isDirectory()) created.push(...(await takeInventory({ worktree, outputsDir: output, declaredInputs: [] })).created);
-      else fileOutputs.push(output);
-    }
-    const hashed = await hashFiles(fileOutputs.map((p) => confined(worktree, p)));
-    for (const output of fileOutputs) {
-      const digest = hashed.get(confined(worktree, output))!;
-      created.push({ path: normalize(output), ...digest });
-    }
-    const unique: RunCollection['created'] = [...new Map(created.map((f) => [f.path, f])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // One inventory: what the run created under its declared outputs and what it used.
+    const inventory = await takeInventory({ worktree, outputs: declared.outputs, declaredInputs: declared.inputs });
+    const created: RunCollection['created'] = inventory.created.map((f) => ({ ...f }));
     // A hub keeps small files in git; their blob id is what it reports for them.
-    for (const file of unique) {
+    for (const file of created) {
       if (file.size <= GIT_STORED_MAX_BYTES) file.gitOid = (await digestFile(confined(worktree, file.path))).gitBlobSha1;
     }
-    const inputs = declared.inputs.length ? await takeInventory({ worktree, outputsDir: '.epm-no-outputs', declaredInputs: declared.inputs }) : { used: [], missingInputs: [] };
     const dir = this.runDir(runId);
     const logPath = join(dir, 'run.log');
     const log = await hashFile(logPath).then((d) => ({ path: logPath, sha256: d.sha256 }), () => null);
@@ -119,7 +106,7 @@ export class LocalProvenanceStore implements ProvenanceStore {
       trackedRun = { entity: parsed.data.entity, project: parsed.data.project, runId: parsed.data.runId };
       trackedArtifacts = parsed.data.artifacts;
     }
-    return { created: unique, used: inputs.used, missingInputs: inputs.missingInputs, log, config, trackedRun, trackedArtifacts };
+    return { created, used: inventory.used, missingInputs: inventory.missingInputs, log, config, trackedRun, trackedArtifacts };
   }
 
   async writeStatement(runId: string, statement: Provenance): Promise<{ path: string; sha256: string }> {

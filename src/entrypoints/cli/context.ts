@@ -123,7 +123,7 @@ export const NO_MODEL_RUNTIME: RoleRunner = {
 };
 
 /** The roles played by the real model when ANTHROPIC_API_KEY is set; otherwise none (the engine waits and says why). */
-function liveRoles(stateDir: string, env: NodeJS.ProcessEnv, tracker: () => LocalTracker): RoleRunner {
+function liveRoles(stateDir: string, env: NodeJS.ProcessEnv, tracker: LocalTracker): RoleRunner {
   const apiKey = env['ANTHROPIC_API_KEY'];
   if (!apiKey) return NO_MODEL_RUNTIME;
   return new ModelRoleRunner({
@@ -131,7 +131,7 @@ function liveRoles(stateDir: string, env: NodeJS.ProcessEnv, tracker: () => Loca
     transcriptsDir: join(stateDir, 'transcripts'),
     env,
     apiKey,
-    tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker()) : [])],
+    tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker) : [])],
   });
 }
 
@@ -161,7 +161,7 @@ export async function createContext(options: ContextOptions = {}): Promise<CliCo
       nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
       oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
     }),
-    roles: options.roles ?? liveRoles(stateDir, env, () => tracker),
+    roles: options.roles ?? liveRoles(stateDir, env, tracker),
     authorizer: new LocalAuthorizer({ approvers: config.authorization.approvers, localUser: user }),
     checks: new ShellCheckRunner(),
     checkSpecs: config.checks,

@@ -20,6 +20,8 @@ import type { IssueState } from '../../domain/state.js';
 import { writeDemoRepo } from '../../demo/demo-repo.js';
 import { DemoScriptModel } from '../../demo/demo-model.js';
 import { issueTools } from '../../roles/tools/issue-tools.js';
+import { worktreeFolderName } from '../../domain/branch-name.js';
+import { experimentPaths } from '../../engine/paths.js';
 import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
 import { RecordingModel, createModel } from '../../roles/runtime/replay.js';
 import type { Model } from '../../ports/model.js';
@@ -171,7 +173,7 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
     if (report.steps.length === 0) await new Promise((r) => setTimeout(r, 150));
   }
 
-  const worktree = join(repo, '.epm', 'worktrees', `${issue.number}-${slugOf(state)}`);
+  const worktree = join(repo, '.epm', 'worktrees', worktreeFolderName(experimentPaths(state, ctx.config.paths.experiments).branch));
   const run = state.runs.at(-1);
   const summary: DemoSummary = {
     repo,
@@ -192,8 +194,6 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
   for (const proposal of state.followUps?.proposals ?? []) say(`Follow-up:      ${proposal.title} — ${proposal.change} (~${proposal.gpuHours} GPU-h)`);
   return summary;
 }
-
-const slugOf = (state: IssueState) => state.plan?.path.split('/')[1]?.replace(/^\d+-/, '') ?? 'experiment';
 
 const DEMO_CONFIG = `# EPM configuration of the demo repository.
 version: 1
