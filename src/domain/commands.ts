@@ -21,6 +21,20 @@ export type ParsedCommand = { ok: true; action: HumanAction } | { ok: false; err
 
 const COMMAND = /^\/epm[ \t]+([a-z-]+)(?:[ \t]+([\s\S]*))?$/;
 
+/**
+ * Commands answered by the GitHub action itself, outside the lifecycle:
+ * `/epm plan` makes an unlabelled issue an experiment, `/epm status` asks for
+ * a status reply. The reduction skips them (they are neither lifecycle
+ * commands nor feedback for a role).
+ */
+export type EntryCommand = 'plan' | 'status';
+
+/** The entry command a comment carries, if it is one. */
+export function entryCommandOf(body: string): EntryCommand | undefined {
+  const match = /^\/epm[ \t]+(plan|status)[ \t]*$/.exec(body.trim());
+  return match?.[1] === 'plan' || match?.[1] === 'status' ? match[1] : undefined;
+}
+
 /** Renders an action as the command line a human would type. */
 export function renderCommand(action: HumanAction): string {
   switch (action.kind) {
@@ -71,6 +85,6 @@ export function parseCommand(body: string): ParsedCommand | undefined {
         ? { ok: true, action: { kind: 'lane', lane: rest } }
         : { ok: false, error: `"/epm lane" takes full, config or follow-up, got "${rest.slice(0, 40)}"` };
     default:
-      return { ok: false, error: `unknown command "/epm ${verb}"; expected approve, revise, abort, retry, unblock or lane` };
+      return { ok: false, error: `unknown command "/epm ${verb}"; expected approve, revise, abort, retry, unblock, lane, plan or status` };
   }
 }

@@ -4,7 +4,7 @@
  * ignored; malformed or forged ones are reported and skipped, never fatal.
  */
 import type { TrackerIssue } from '../ports/tracker.js';
-import { parseCommand } from './commands.js';
+import { entryCommandOf, parseCommand } from './commands.js';
 import { isEpmError } from './errors.js';
 import { parseRecordedEvent } from './event-schema.js';
 import { parseMarkers } from './markers.js';
@@ -61,6 +61,7 @@ function foldHumanComment(state: IssueState, id: string, author: string, body: s
   if (/<!--\s*epm:[a-z]/.test(body)) {
     state.problems.push(`comment ${id} by ${author} contains an EPM marker; ignored (only markers EPM writes are trusted)`);
   }
+  if (entryCommandOf(body)) return; // answered by the action itself, not part of the lifecycle
   const parsed = parseCommand(body);
   if (parsed) state.pending.push({ source: id, actor: author, body: body.trim(), parsed });
   else state.feedback.push({ source: id, author, text: body.trim(), position: state.position });

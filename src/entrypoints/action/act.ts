@@ -1,0 +1,179 @@
+/**
+ * The worker: wires the engine over GitHub (tracker, authorizer, branch/PR/
+ * release publisher) and the machine it runs on (git worktrees, local compute,
+ * W&B / Hugging Face or local stand-ins, the model or its recorded answers),
+ * then reconciles the issue — or every open experiment on a sweep.
+ */
+import { join, resolve } from 'node:path';
+import { GitHubAuthorizer } from '../../adapters/github/github-authorizer.js';
+import { GitHubPublisher } from '../../adapters/github/github-publisher.js';
+import { GitHubTracker } from '../../adapters/github/github-tracker.js';
+import { createGitHubClient, type GitHubClient } from '../../adapters/github/octokit.js';
+import { GitRemote } from '../../adapters/git/git-remote.js';
+import { GitWorkspace } from '../../adapters/git/git-workspace.js';
+import { loadConfig } from '../../adapters/local/config-file.js';
+import { LocalCompute } from '../../adapters/local/local-compute.js';
+import { ShellCheckRunner } from '../../adapters/local/shell-checks.js';
+import { renderFigure } from '../../adapters/figures/render.js';
+import { AnthropicModel } from '../../adapters/anthropic/anthropic-model.js';
+import { entryCommandOf } from '../../domain/commands.js';
+import { isEpmError } from '../../domain/errors.js';
+import { readLabels } from '../../domain/lifecycle.js';
+import { settingsFromConfig } from '../../domain/settings.js';
+import type { IssueState } from '../../domain/state.js';
+import { Engine } from '../../engine/engine.js';
+import { experimentPaths } from '../../engine/paths.js';
+import type { RoleRunner } from '../../ports/roles.js';
+import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
+import { createModel } from '../../roles/runtime/replay.js';
+import { issueTools } from '../../roles/tools/issue-tools.js';
+import { EPM_VERSION } from '../version.js';
+import { NO_MODEL_RUNTIME, createServices } from '../cli/context.js';
+import type { ActionInputs } from './inputs.js';
+import { renderStatusReply, statusReplyTag } from './status.js';
+
+/** What the worker did to one issue. */
+export interface IssueOutcome {
+  issue: number;
+  before: string;
+  status: string;
+  steps: string[];
+  /** Why work that is due could not be done here. */
+  waiting?: string;
+  error?: string;
+  state?: IssueState;
+}
+
+/** Everything the worker needs from its surroundings. */
+export interface ActDeps {
+  inputs: ActionInputs;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The worker's wiring. */
+interface Wired {
+  client: GitHubClient;
+  tracker: GitHubTracker;
+  engine: Engine;
+  publisher: GitHubPublisher;
+  experimentsDir: string;
+  modelNotice: string;
+}
+
+async function wire(deps: ActDeps): Promise<Wired> {
+  const { inputs, env, log } = deps;
+  const repoDir = resolve(inputs.workspace);
+  const stateDir = join(repoDir, '.epm');
+  const client = createGitHubClient({ token: inputs.token, baseUrl: inputs.apiUrl, writeIntervalMs: inputs.writeIntervalMs, backoffUnitMs: inputs.backoffUnitMs, log });
+  const authorizer = new GitHubAuthorizer({ client, owner: inputs.owner, repo: inputs.repo, allowedBots: inputs.allowedBots });
+  const tracker = new GitHubTracker({ client, owner: inputs.owner, repo: inputs.repo, botLogin: inputs.botLogin, trusted: (login) => authorizer.trusts(login) });
+  const { config } = await loadConfig(repoDir);
+  const workspace = new GitWorkspace({ repoDir, worktreesDir: join(stateDir, 'worktrees') });
+  const services = createServices(repoDir, env);
+  let roles: RoleRunner = NO_MODEL_RUNTIME;
+  let modelNotice = 'No model: set the ANTHROPIC_API_KEY secret for the roles to run.';
+  if (env['ANTHROPIC_API_KEY']?.trim() || inputs.replayCassettes) {
+    const created = createModel({ env, cassetteDir: resolve(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new AnthropicModel(o) });
+    modelNotice = created.notice;
+    roles = new ModelRoleRunner({
+      model: created.model,
+      transcriptsDir: join(stateDir, 'transcripts'),
+      env,
+      ...(env['ANTHROPIC_API_KEY'] ? { apiKey: env['ANTHROPIC_API_KEY'] } : {}),
+      tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker) : [])],
+    });
+  }
+  const engine = new Engine({
+    provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
+    epmVersion: EPM_VERSION,
+    figures: { render: (spec) => renderFigure(spec) },
+    runEnv: { EPM_TRACKING_DIR: join(stateDir, 'tracking') },
+    tracker, workspace,
+    compute: new LocalCompute({
+      runsDir: join(stateDir, 'runs'),
+      stallAfterMs: config.monitor.stallMinutes * 60_000,
+      nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
+      oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
+    }),
+    roles, authorizer,
+    checks: new ShellCheckRunner(),
+    checkSpecs: config.checks,
+    settings: settingsFromConfig(config),
+    experimentsDir: config.paths.experiments,
+    log,
+  });
+  let baseBranch = inputs.baseBranch;
+  if (!baseBranch) ({ data: { default_branch: baseBranch } } = await client.rest.repos.get({ owner: inputs.owner, repo: inputs.repo }));
+  const publisher = new GitHubPublisher({
+    client, owner: inputs.owner, repo: inputs.repo, tracker, workspace,
+    remote: new GitRemote({ repoDir }), baseBranch,
+    paths: (state) => experimentPaths(state, config.paths.experiments),
+  });
+  return { client, tracker, engine, publisher, experimentsDir: config.paths.experiments, modelNotice };
+}
+
+/** Runs the worker: one issue, or a sweep of every open experiment. */
+export async function act(deps: ActDeps): Promise<{ outcomes: IssueOutcome[]; modelNotice: string }> {
+  const wired = await wire(deps);
+  const numbers = deps.inputs.issue !== undefined ? [deps.inputs.issue] : (await wired.tracker.listIssues()).map((i) => i.number);
+  const outcomes: IssueOutcome[] = [];
+  for (const number of numbers) {
+    try {
+      outcomes.push(await reconcile(wired, number, deps));
+    } catch (error) {
+      // One failing issue does not stop a sweep; the next run starts again from the tracker's state.
+      const line = isEpmError(error) ? error.toLine() : error instanceof Error ? error.message : String(error);
+      deps.log(`#${number}: ${line}`);
+      outcomes.push({ issue: number, before: '?', status: '?', steps: [], error: line });
+    }
+  }
+  return { outcomes, modelNotice: wired.modelNotice };
+}
+
+async function reconcile(wired: Wired, number: number, deps: ActDeps): Promise<IssueOutcome> {
+  const { engine, tracker, publisher } = wired;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  await publisher.before(number);
+  const steps = await answerEntryCommands(wired, number);
+  const before = (await engine.load(number)).status;
+  const deadline = Date.now() + deps.inputs.waitForRunMinutes * 60_000;
+  let report = await engine.tick(number);
+  steps.push(...report.steps);
+  // A local run lives only as long as this job: wait for it here, looking at it as the monitor would.
+  while (!report.waiting && report.state.status === 'running' && Date.now() < deadline) {
+    await sleep(deps.inputs.pollSeconds * 1000);
+    report = await engine.tick(number);
+    steps.push(...report.steps);
+  }
+  steps.push(...(await publisher.after(report.state)));
+  void tracker;
+  return { issue: number, before, status: report.state.status, steps, ...(report.waiting ? { waiting: report.waiting } : {}), state: report.state };
+}
+
+/**
+ * `/epm plan` and `/epm status` from people with write access (the tracker
+ * leaves out everyone else's comments): label the issue an experiment, or
+ * answer with its status — each once, whatever the number of deliveries.
+ */
+async function answerEntryCommands(wired: Wired, number: number): Promise<string[]> {
+  const { tracker, engine } = wired;
+  const issue = await tracker.getIssue(number);
+  const steps: string[] = [];
+  for (const comment of issue.comments) {
+    if (comment.byEpm) continue;
+    const command = entryCommandOf(comment.body);
+    if (command === 'plan' && !readLabels(issue.labels).type) {
+      await tracker.updateLabels(number, { add: ['type:experiment'] });
+      issue.labels.push('type:experiment');
+      steps.push(`#${number} labelled type:experiment (/epm plan by ${comment.author})`);
+    } else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes(statusReplyTag(comment.id)))) {
+      const state = await engine.load(number);
+      const reply = await tracker.addComment(number, renderStatusReply(state, comment.id, comment.author, experimentPaths(state, wired.experimentsDir)), { as: { kind: 'epm' } });
+      issue.comments.push(reply);
+      steps.push(`#${number} status sent to ${comment.author}`);
+    }
+  }
+  return steps;
+}
