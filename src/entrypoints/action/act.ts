@@ -29,6 +29,7 @@ import { createModel } from '../../roles/runtime/replay.js';
 import { issueTools } from '../../roles/tools/issue-tools.js';
 import { EPM_VERSION } from '../version.js';
 import { NO_MODEL_RUNTIME, createServices } from '../cli/context.js';
+import { excludeEpmState } from '../cli/init.js';
 import type { ActionInputs } from './inputs.js';
 import { renderStatusReply, statusReplyTag } from './status.js';
 
@@ -66,6 +67,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
   const { inputs, env, log } = deps;
   const repoDir = resolve(inputs.workspace);
   const stateDir = join(repoDir, '.epm');
+  await excludeEpmState(repoDir);
   const client = createGitHubClient({ token: inputs.token, baseUrl: inputs.apiUrl, writeIntervalMs: inputs.writeIntervalMs, backoffUnitMs: inputs.backoffUnitMs, log });
   const authorizer = new GitHubAuthorizer({ client, owner: inputs.owner, repo: inputs.repo, allowedBots: inputs.allowedBots });
   const tracker = new GitHubTracker({ client, owner: inputs.owner, repo: inputs.repo, botLogin: inputs.botLogin, trusted: (login) => authorizer.trusts(login) });

@@ -57,8 +57,8 @@ export interface DemoOptions {
   parentDir?: string;
 }
 
-const ISSUE_TITLE = 'Does Adam beat SGD on a synthetic two-moons task?';
-const ISSUE_BODY = `We always default to SGD for small classifiers. Does Adam do better on our two-moons toy task with the existing lib/ code?
+export const DEMO_ISSUE_TITLE = 'Does Adam beat SGD on a synthetic two-moons task?';
+export const DEMO_ISSUE_BODY = `We always default to SGD for small classifiers. Does Adam do better on our two-moons toy task with the existing lib/ code?
 Compare the two optimizers over 3 seeds and tell us which to use by default.`;
 
 /** Finds EPM's shipped `demo/cassettes`, from the bundle (dist/cli) or the sources (src/entrypoints/cli). */
@@ -77,7 +77,7 @@ export function shippedCassetteDir(): string {
  * the roles read in their prompts — are the same on every machine and every
  * run, which is what lets recorded answers replay.
  */
-const DEMO_GIT_DATE = '2026-01-01T00:00:00Z';
+export const DEMO_GIT_DATE = '2026-01-01T00:00:00Z';
 
 /** Runs the demo; resolves when the issue is done (or stops, with the reason). */
 export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
@@ -143,8 +143,8 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
   });
   const ctx = await createContext({ repo, roles, env, log: (line) => say(`  ${line}`) });
   bound.context = ctx;
-  const issue = await ctx.tracker.createIssue({ title: ISSUE_TITLE, body: ISSUE_BODY, labels: ['type:experiment'], author: ctx.user });
-  say(`Filed #${issue.number}: ${ISSUE_TITLE}`);
+  const issue = await ctx.tracker.createIssue({ title: DEMO_ISSUE_TITLE, body: DEMO_ISSUE_BODY, labels: ['type:experiment'], author: ctx.user });
+  say(`Filed #${issue.number}: ${DEMO_ISSUE_TITLE}`);
 
   let state: IssueState = await ctx.engine.load(issue.number);
   for (let round = 0; round < 400; round++) {
@@ -195,7 +195,7 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
   return summary;
 }
 
-const DEMO_CONFIG = `# EPM configuration of the demo repository.
+export const DEMO_CONFIG = `# EPM configuration of the demo repository.
 version: 1
 loops:
   maxRounds: 3

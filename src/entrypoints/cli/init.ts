@@ -19,8 +19,8 @@ checks: []
 #    command: npm run build
 `;
 
-/** Sets up `.epm/` (excluded from git) and a starter config; returns what it did, one line each. */
-export async function initRepository(repoDir: string): Promise<string[]> {
+/** Creates `.epm/` and keeps it out of git through `.git/info/exclude`; returns what it did. */
+export async function excludeEpmState(repoDir: string): Promise<string[]> {
   const done: string[] = [];
   await mkdir(join(repoDir, '.epm'), { recursive: true });
   const gitDir = execFileSync('git', ['rev-parse', '--git-common-dir'], { cwd: repoDir, encoding: 'utf8' }).trim();
@@ -31,6 +31,12 @@ export async function initRepository(repoDir: string): Promise<string[]> {
     await appendFile(exclude, `${current && !current.endsWith('\n') ? '\n' : ''}/.epm/\n`);
     done.push('added /.epm/ to .git/info/exclude (EPM state stays out of your commits)');
   }
+  return done;
+}
+
+/** Sets up `.epm/` (excluded from git) and a starter config; returns what it did, one line each. */
+export async function initRepository(repoDir: string): Promise<string[]> {
+  const done = await excludeEpmState(repoDir);
   const hasConfig = await Promise.all(['epm.config.yml', '.github/epm.yml'].map((f) => readFile(join(repoDir, f)).then(() => true, () => false)));
   if (!hasConfig.some(Boolean)) {
     await writeFile(join(repoDir, 'epm.config.yml'), STARTER_CONFIG, { flag: 'wx' });
