@@ -64,12 +64,12 @@ async function requestsPerTransition(): Promise<void> {
       const head = pull ? world.remoteHead(`refs/heads/${pull.head.ref}`) : undefined;
       if (!pull || !head) throw new Error(`no experiment PR to approve the ${stage} on`);
       const review = world.gh.seedReview(pull.number, { user: 'lead', state: 'APPROVED', commitId: head });
-      await world.deliver(world.gh.webhook.pullRequestReviewSubmitted(pull.number, review.id));
+      await world.deliver(world.gh.webhook.pullRequestReviewSubmitted(pull.number, Number(review.id)));
     }
     const markers = world.gh.comments(issue.number).filter((c) => c.user?.login === BOT && /<!-- epm:[a-z-]+ v\d+ -->/.test(c.body ?? '')).length;
     const counts = world.gh.counts();
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const labels = world.gh.issue(issue.number).labels.map((l) => (typeof l === 'string' ? l : l.name));
+    const labels = world.gh.issue(issue.number).labels.map((l) => (typeof l === 'string' ? l : l.name ?? ''));
     console.log(`lifecycle: ${labels.join(', ')}; ${markers} transitions recorded; ${total} GitHub requests`);
     for (const [route, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${route}`);
     const ratio = total / markers;

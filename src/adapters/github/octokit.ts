@@ -59,7 +59,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
       retry: { retryAfterBaseValue: unit, retries },
       throttle,
-      request: { retries },
+      // Not `request.retries`: the retry plugin would then retry every error, 404 and 422 included.
     },
     retry,
     throttling,
