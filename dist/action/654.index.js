@@ -10442,6 +10442,11 @@ function apply(state, event) {
         }
         case 'retry':
         case 'unblock': {
+            if (event.kind === 'retry' && state.status === 'done' && state.followUpsFailed) {
+                state.followUpsFailed = undefined;
+                summary = `retry of the follow-ups by ${event.actor}`;
+                break;
+            }
             const side = state.status === 'failed' ? state.failed : state.status === 'blocked' ? state.blocked : undefined;
             if (!side || (event.kind === 'unblock' && state.status !== 'blocked')) {
                 throw (0,domain_errors/* conflict */.hj)(`${event.kind} does not apply in status ${state.status}`, {
@@ -10727,6 +10732,9 @@ function apply(state, event) {
         }
         case 'role-error': {
             summary = `${event.role} failed: ${event.error}`;
+            // Done stays done; the follow-ups wait for "retry" instead of being attempted again on every wake.
+            if (state.status === 'done')
+                state.followUpsFailed = event.error;
             if (!lifecycle/* TERMINAL */.ff.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
                 to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
             }
@@ -10848,7 +10856,7 @@ function due(state, now) {
             return [];
         case 'done':
             // With the model budget spent, no follow-ups are designed; `epm show` says the budget is used up.
-            if (state.followUps || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis'))
+            if (state.followUps || state.followUpsFailed || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis'))
                 return [];
             break;
         case 'running': {
@@ -15783,7 +15791,11 @@ function restorePaths(value, call) {
 function maskDigests(value) {
     const walk = (v) => {
         if (typeof v === 'string')
-            return v.replace(/\b[0-9a-f]{64}\b/g, '<sha256>').replace(/\b[0-9a-f]{40}\b/g, '<sha>').replace(/\b[0-9a-f]{12}…/g, '<sha>…');
+            return v.replace(/\b[0-9a-f]{64}\b/g, '<sha256>').replace(/\b[0-9a-f]{40}\b/g, '<sha>').replace(/\b[0-9a-f]{12}…/g, '<sha>…')
+                // Abbreviated ids (`commit 184c976f70d7`): twelve hex characters with at least one digit and one letter.
+                .replace(/\b(?=[0-9a-f]{0,11}[a-f])(?=[0-9a-f]{0,11}[0-9])[0-9a-f]{12}\b/g, '<sha>')
+                // State under another checkout of the repository (a run launched by an earlier job of the action).
+                .replace(/(?:\/[\w.@+-]+)+(?=\/\.epm\/)/g, REPO_PLACEHOLDER);
         if (Array.isArray(v))
             return v.map(walk);
         if (v && typeof v === 'object')
@@ -15937,6 +15949,15 @@ function firstDifference(recorded, requested, path = '') {
     }
     if ((0,_domain_planned_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(recorded) === (0,_domain_planned_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(requested))
         return undefined;
+    if (typeof recorded === 'string' && typeof requested === 'string') {
+        // Long texts (prompts) differ somewhere inside: show both around the first differing character.
+        let at = 0;
+        while (at < recorded.length && recorded[at] === requested[at])
+            at += 1;
+        const from = Math.max(0, at - 30);
+        const around = (text) => JSON.stringify(`${from > 0 ? '…' : ''}${text.slice(from, at + 50)}`);
+        return `${path || '(request)'} at character ${at} (recorded ${around(recorded)}, requested ${around(requested)})`;
+    }
     return `${path || '(request)'} (recorded ${preview(recorded)}, requested ${preview(requested)})`;
 }
 /**

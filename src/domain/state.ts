@@ -153,6 +153,8 @@ export interface IssueState {
   figures?: { k: number; sha: string; files: FigureFiles[] };
   result?: { sha: string; path: string; title: string; confidence: string; position: number };
   followUps?: RoleOutput<'follow-up-designer'>;
+  /** Why designing the follow-ups failed; cleared by "retry". */
+  followUpsFailed?: string;
   blocked?: { decision: string; from: Status };
   failed?: { cause: FailureCause; detail: string; from: Status };
   aborted?: { reason: string; actor: string; from: Status };

@@ -260,6 +260,11 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
     }
     case 'retry':
     case 'unblock': {
+      if (event.kind === 'retry' && state.status === 'done' && state.followUpsFailed) {
+        state.followUpsFailed = undefined;
+        summary = `retry of the follow-ups by ${event.actor}`;
+        break;
+      }
       const side = state.status === 'failed' ? state.failed : state.status === 'blocked' ? state.blocked : undefined;
       if (!side || (event.kind === 'unblock' && state.status !== 'blocked')) {
         throw conflict(`${event.kind} does not apply in status ${state.status}`, {
@@ -523,6 +528,8 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
     }
     case 'role-error': {
       summary = `${event.role} failed: ${event.error}`;
+      // Done stays done; the follow-ups wait for "retry" instead of being attempted again on every wake.
+      if (state.status === 'done') state.followUpsFailed = event.error;
       if (!TERMINAL.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
         to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
       }
@@ -655,7 +662,7 @@ export function due(state: IssueState, now: Date): Effect[] {
       return [];
     case 'done':
       // With the model budget spent, no follow-ups are designed; `epm show` says the budget is used up.
-      if (state.followUps || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis')) return [];
+      if (state.followUps || state.followUpsFailed || budgetSpent || (state.type !== 'experiment' && state.type !== 'analysis')) return [];
       break;
     case 'running': {
       if (run && !run.ended && !run.released && run.findings.length === 0 && !state.relaunchDue) {

@@ -122,7 +122,8 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
   // The environment is passed explicitly so the fixed commit dates reach git even where process.env is a copy (test runners).
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe', env: { ...process.env } });
   git('init', '-q', '-b', 'main');
-  git('config', 'user.name', 'EPM demo');
+  // The research lead's name, as a GitHub login would read: the action's end-to-end test replays the same answers with 'lead' approving.
+  git('config', 'user.name', 'lead');
   git('config', 'user.email', 'demo@epm.invalid');
   await writeDemoRepo(repo);
   await initRepository(repo);

@@ -18,6 +18,7 @@ import { ISSUE_TYPES, LANES, isLane, readLabels, typeLabel, laneLabel } from '..
 import { createContext, type ContextOptions } from './context.js';
 import { issueView, renderBoard, renderShow, type BoardCard } from './format.js';
 import { initRepository } from './init.js';
+import { EPM_ACTION_REPOSITORY, installEpm } from './install.js';
 import { runDemo } from './demo.js';
 import { readTranscript } from '../../roles/runtime/transcript.js';
 import { renderTranscript } from './transcript-format.js';
@@ -93,6 +94,16 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     .action(async () => {
       const c = await context();
       for (const line of await initRepository(c.repoDir)) io.out(line);
+    });
+
+  program
+    .command('install')
+    .description('set up EPM on GitHub Actions: the three workflows pinned to an EPM commit, a starter epm.config.yml, .epm/ in .gitignore')
+    .option('--action <owner/repo@sha>', `the EPM action at a full 40-hex commit SHA, e.g. ${EPM_ACTION_REPOSITORY}@<sha> (required)`)
+    .option('--force', 'replace workflow files that differ from the templates')
+    .action(async (opts: { action?: string; force?: boolean }) => {
+      const cwd = repoOpt().repo ?? options.repo ?? process.cwd();
+      for (const line of await installEpm({ cwd, action: opts.action, force: !!opts.force })) io.out(line);
     });
 
   program

@@ -104,7 +104,11 @@ function restorePaths<T>(value: T, call: ModelCall): T {
  */
 function maskDigests<T>(value: T): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(/\b[0-9a-f]{64}\b/g, '<sha256>').replace(/\b[0-9a-f]{40}\b/g, '<sha>').replace(/\b[0-9a-f]{12}…/g, '<sha>…');
+    if (typeof v === 'string') return v.replace(/\b[0-9a-f]{64}\b/g, '<sha256>').replace(/\b[0-9a-f]{40}\b/g, '<sha>').replace(/\b[0-9a-f]{12}…/g, '<sha>…')
+      // Abbreviated ids (`commit 184c976f70d7`): twelve hex characters with at least one digit and one letter.
+      .replace(/\b(?=[0-9a-f]{0,11}[a-f])(?=[0-9a-f]{0,11}[0-9])[0-9a-f]{12}\b/g, '<sha>')
+      // State under another checkout of the repository (a run launched by an earlier job of the action).
+      .replace(/(?:\/[\w.@+-]+)+(?=\/\.epm\/)/g, REPO_PLACEHOLDER);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     return v;
@@ -252,6 +256,14 @@ export function firstDifference(recorded: unknown, requested: unknown, path = ''
     return undefined;
   }
   if (canonicalJson(recorded) === canonicalJson(requested)) return undefined;
+  if (typeof recorded === 'string' && typeof requested === 'string') {
+    // Long texts (prompts) differ somewhere inside: show both around the first differing character.
+    let at = 0;
+    while (at < recorded.length && recorded[at] === requested[at]) at += 1;
+    const from = Math.max(0, at - 30);
+    const around = (text: string) => JSON.stringify(`${from > 0 ? '…' : ''}${text.slice(from, at + 50)}`);
+    return `${path || '(request)'} at character ${at} (recorded ${around(recorded)}, requested ${around(requested)})`;
+  }
   return `${path || '(request)'} (recorded ${preview(recorded)}, requested ${preview(requested)})`;
 }
 

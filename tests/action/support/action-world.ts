@@ -7,7 +7,7 @@
  * outputs feeding the worker. The model is the demo's recorded answers.
  */
 import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeDemoRepo } from '../../../src/demo/demo-repo.js';
@@ -69,7 +69,7 @@ export class ActionWorld {
     git(seed, 'config', 'user.email', 'lead@lab.invalid');
     await writeDemoRepo(seed);
     await writeFile(join(seed, 'epm.config.yml'), DEMO_CONFIG);
-    await writeFile(join(seed, '.gitignore'), '.epm/\n');
+    await appendFile(join(seed, '.gitignore'), '.epm/\n'); // `epm install` adds it; EPM also excludes it by itself
     git(seed, 'add', '-A');
     git(seed, 'commit', '-q', '-m', 'Optimizer study: data, model, EPM config');
     execFileSync('git', ['clone', '-q', '--bare', seed, bare]);
@@ -103,12 +103,14 @@ export class ActionWorld {
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
       ...env,
     };
+    const started = Date.now();
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
       const child = execFile(process.execPath, [BUNDLE], { cwd: checkout, env: childEnv, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
         done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout: out, stderr: err });
       });
       this.onJob?.(child);
     });
+    if (process.env['EPM_E2E_TIMING']) console.log(`job ${n} ${mode} ${delivery.name}: ${Date.now() - started} ms`);
     return { code, stdout, stderr, checkout, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
   }
 
