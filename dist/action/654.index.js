@@ -430,7 +430,7 @@ const gitFailureOf = (error) => {
  * or output too large.
  */
 const tryGit = (args, options) => {
-    const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+    const env = { ...process.env, ...(options.env ?? {}), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
     for (const name of REPOSITORY_LOCATION_VARIABLES)
         delete env[name];
     return new Promise((resolve, reject) => {
@@ -552,14 +552,18 @@ const hintFor = (stderr, args, cwd) => {
 class GitRemote {
     options;
     remote;
+    auth;
     constructor(options) {
         this.options = options;
         this.remote = options.remote ?? 'origin';
+        this.auth = options.token
+            ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraheader', GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}` }
+            : {};
     }
     /** Fetches the issue's branches and run tags and fast-forwards the local branches (and their worktrees). */
     async fetchExperiment(issue) {
         const cwd = this.options.repoDir;
-        await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['fetch', '--no-tags', this.remote, `+refs/heads/epm/${issue}-*:refs/remotes/${this.remote}/epm/${issue}-*`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd });
+        await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['fetch', '--no-tags', this.remote, `+refs/heads/epm/${issue}-*:refs/remotes/${this.remote}/epm/${issue}-*`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd, env: this.auth });
         const listed = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['for-each-ref', '--format=%(refname) %(objectname)', `refs/remotes/${this.remote}/epm/${issue}-*`], { cwd });
         const trees = await this.worktrees();
         const updated = [];
@@ -592,12 +596,12 @@ class GitRemote {
         const exists = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .tryGit */ .Ii)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { cwd });
         if (exists.exitCode !== 0)
             return;
-        const result = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .tryGit */ .Ii)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd });
+        const result = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .tryGit */ .Ii)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd, env: this.auth });
         if (result.exitCode !== 0) {
             if (/non-fast-forward|fetch first|rejected/.test(result.stderr)) {
                 throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${this.remote} has commits on ${branch} that this run has not seen`, { issue, hint: 'the next run fetches them and continues; nothing is lost' });
             }
-            await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd }); // raises the full git error
+            await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd, env: this.auth }); // raises the full git error
         }
     }
     async isAncestor(ancestor, of) {
@@ -12118,7 +12122,7 @@ async function wire(deps) {
         ({ data: { default_branch: baseBranch } } = await client.rest.repos.get({ owner: inputs.owner, repo: inputs.repo }));
     const publisher = new _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubPublisher */ .y({
         client, owner: inputs.owner, repo: inputs.repo, tracker, workspace,
-        remote: new _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .GitRemote */ .X({ repoDir }), baseBranch,
+        remote: new _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .GitRemote */ .X({ repoDir, token: inputs.token }), baseBranch,
         paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_16__/* .experimentPaths */ .G)(state, config.paths.experiments),
     });
     return { client, tracker, engine, publisher, experimentsDir: config.paths.experiments, modelNotice };

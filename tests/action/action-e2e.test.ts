@@ -190,10 +190,16 @@ describe('the action delivered twice, cancelled midway, and answered with 5xx an
       const { number } = world.gh.seedIssue({ title: DEMO_ISSUE_TITLE, body: DEMO_ISSUE_BODY, user: 'lead', labels: ['type:experiment'] });
       // Every webhook twice; before each worker, GitHub fails a little: 502s and a secondary rate limit.
       let jobs = 0;
+      let cancelled = false;
       world.onJob = (child) => {
         jobs += 1;
         // Cancel the second worker midway (as a newer run in the concurrency group or a human would).
-        if (jobs === 4) setTimeout(() => child.kill('SIGKILL'), 2500);
+        if (jobs === 4) {
+          setTimeout(() => {
+            cancelled = child.exitCode === null && child.signalCode === null;
+            child.kill('SIGKILL');
+          }, 2500);
+        }
       };
       await lifecycle(world, number, {
         times: 2,
@@ -207,6 +213,10 @@ describe('the action delivered twice, cancelled midway, and answered with 5xx an
         await lifecycle(world, number);
       });
       await world.deliver(world.gh.webhook.schedule('*/30 * * * *'));
+      expect(cancelled).toBe(true); // a worker really was killed midway
+      const statuses = world.gh.requests.map((r) => r.status);
+      expect(statuses.filter((s) => s === 502).length).toBeGreaterThan(0); // 5xx were really served…
+      expect(statuses.filter((s) => s === 403).length).toBeGreaterThan(0); // …and rate limits
       expect(footprint(world, number)).toEqual(expected);
       expect(world.gh.violations).toEqual([]);
     } finally {

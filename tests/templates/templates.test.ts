@@ -93,6 +93,13 @@ describe('the shipped workflow templates', () => {
     expect(disallowedExpressions(templates[name])).toEqual([]);
   });
 
+  it.each(WORKFLOW_TEMPLATES)('%s: the worker\'s checkout leaves no token in .git/config where the agents work', (name) => {
+    const workflow = parse(templates[name]) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
+    const checkouts = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const step of checkouts) expect(step.with?.['persist-credentials']).toBe(false);
+  });
+
   it.each(WORKFLOW_TEMPLATES)('%s: a router without secrets hands only numbers to a per-issue worker', (name) => {
     expect(routerWorkerProblems(templates[name], epmActionMatcher())).toEqual([]);
     expect(routerWorkerProblems(renderWorkflow(templates[name], PIN), epmActionMatcher(PIN.repository))).toEqual([]);

@@ -12,6 +12,8 @@ export interface RunGitOptions {
   cwd: string;
   /** Milliseconds after which git is killed; default 10 minutes. */
   timeoutMs?: number;
+  /** Extra environment for this invocation only (e.g. `GIT_CONFIG_*` credentials that must not be written to disk). */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** What one finished git invocation produced. */
@@ -82,7 +84,7 @@ export const gitFailureOf = (error: unknown): GitCommandError | undefined => {
  * or output too large.
  */
 export const tryGit = (args: readonly string[], options: RunGitOptions): Promise<GitResult> => {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(options.env ?? {}), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
   for (const name of REPOSITORY_LOCATION_VARIABLES) delete env[name];
   return new Promise((resolve, reject) => {
     execFile(

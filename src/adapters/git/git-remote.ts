@@ -14,19 +14,30 @@ export interface GitRemoteOptions {
   repoDir: string;
   /** Remote name; default `origin`. */
   remote?: string;
+  /**
+   * Token for fetch and push, given to git for those two commands only
+   * (through `GIT_CONFIG_*` variables, never written to .git/config), so the
+   * checkout the agents work in holds no write credential.
+   */
+  token?: string;
 }
 
 export class GitRemote {
   private readonly remote: string;
 
+  private readonly auth: Record<string, string>;
+
   constructor(private readonly options: GitRemoteOptions) {
     this.remote = options.remote ?? 'origin';
+    this.auth = options.token
+      ? { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraheader', GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${options.token}`).toString('base64')}` }
+      : {};
   }
 
   /** Fetches the issue's branches and run tags and fast-forwards the local branches (and their worktrees). */
   async fetchExperiment(issue: number): Promise<string[]> {
     const cwd = this.options.repoDir;
-    await runGit(['fetch', '--no-tags', this.remote, `+refs/heads/epm/${issue}-*:refs/remotes/${this.remote}/epm/${issue}-*`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd });
+    await runGit(['fetch', '--no-tags', this.remote, `+refs/heads/epm/${issue}-*:refs/remotes/${this.remote}/epm/${issue}-*`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd, env: this.auth });
     const listed = await runGit(['for-each-ref', '--format=%(refname) %(objectname)', `refs/remotes/${this.remote}/epm/${issue}-*`], { cwd });
     const trees = await this.worktrees();
     const updated: string[] = [];
@@ -55,12 +66,12 @@ export class GitRemote {
     const cwd = this.options.repoDir;
     const exists = await tryGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { cwd });
     if (exists.exitCode !== 0) return;
-    const result = await tryGit(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd });
+    const result = await tryGit(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd, env: this.auth });
     if (result.exitCode !== 0) {
       if (/non-fast-forward|fetch first|rejected/.test(result.stderr)) {
         throw conflict(`${this.remote} has commits on ${branch} that this run has not seen`, { issue, hint: 'the next run fetches them and continues; nothing is lost' });
       }
-      await runGit(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd }); // raises the full git error
+      await runGit(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd, env: this.auth }); // raises the full git error
     }
   }
 

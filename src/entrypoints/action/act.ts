@@ -110,7 +110,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
   if (!baseBranch) ({ data: { default_branch: baseBranch } } = await client.rest.repos.get({ owner: inputs.owner, repo: inputs.repo }));
   const publisher = new GitHubPublisher({
     client, owner: inputs.owner, repo: inputs.repo, tracker, workspace,
-    remote: new GitRemote({ repoDir }), baseBranch,
+    remote: new GitRemote({ repoDir, token: inputs.token }), baseBranch,
     paths: (state) => experimentPaths(state, config.paths.experiments),
   });
   return { client, tracker, engine, publisher, experimentsDir: config.paths.experiments, modelNotice };

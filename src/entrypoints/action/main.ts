@@ -7,8 +7,8 @@
  * an ignored event costs little more than starting Node.
  */
 import { readFile } from 'node:fs/promises';
-import * as core from '@actions/core';
 import { badInput, isEpmError } from '../../domain/errors.js';
+import { appendSummary, escapeHtml, info, setFailed, setOutput } from './io.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { routeEvent, type Route } from './route.js';
 
@@ -24,21 +24,19 @@ async function route(inputs: ActionInputs): Promise<void> {
     const { authorize } = await import('./authorize.js');
     decided = await authorize(inputs, decided);
   }
-  core.setOutput('action', decided.action);
-  core.setOutput('issue', decided.action === 'tick' ? String(decided.issue) : '');
-  core.setOutput('reason', decided.reason);
-  core.info(`EPM router: ${decided.action}${decided.action === 'tick' ? ` #${decided.issue}` : ''} — ${decided.reason}`);
-  await core.summary
-    .addHeading('EPM router', 3)
-    .addRaw(decided.action === 'ignore'
-      ? `Nothing to do: ${decided.reason}.`
-      : decided.action === 'sweep'
-        ? `Sweeping every open experiment (${decided.reason}). The worker job carries it out.`
-        : `Waking #${decided.issue} (${decided.reason}). The worker job carries it out.`)
-    .write();
+  setOutput('action', decided.action);
+  setOutput('issue', decided.action === 'tick' ? String(decided.issue) : '');
+  setOutput('reason', decided.reason);
+  info(`EPM router: ${decided.action}${decided.action === 'tick' ? ` #${decided.issue}` : ''} — ${decided.reason}`);
+  appendSummary(`### EPM router\n\n${escapeHtml(decided.action === 'ignore'
+    ? `Nothing to do: ${decided.reason}.`
+    : decided.action === 'sweep'
+      ? `Sweeping every open experiment (${decided.reason}). The worker job carries it out.`
+      : `Waking #${decided.issue} (${decided.reason}). The worker job carries it out.`)}`);
 }
 
 async function work(inputs: ActionInputs): Promise<void> {
+  const core = await import('@actions/core');
   const { act } = await import('./act.js');
   const { nextOnGitHub } = await import('./status.js');
   const { outcomes, modelNotice } = await act({ inputs, env: process.env, log: (line) => core.info(line) });
@@ -58,8 +56,6 @@ async function work(inputs: ActionInputs): Promise<void> {
   if (failed.length) core.setFailed(`EPM could not finish ${failed.map((o) => `#${o.issue}: ${o.error}`).join('; ')} — the next run (or "/epm retry") continues from the issue's state; nothing recorded is lost.`);
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** Runs the action; never throws (a failure marks the step failed with what to do). */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -68,12 +64,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     else await work(inputs);
   } catch (error) {
     const line = isEpmError(error) ? error.toLine() : error instanceof Error ? error.message : String(error);
-    core.setFailed(`EPM: ${line}`);
-    try {
-      await core.summary.addHeading('EPM failed', 3).addRaw(escapeHtml(line)).write();
-    } catch {
-      // no summary file outside GitHub Actions
-    }
+    setFailed(`EPM: ${line}`);
+    appendSummary(`### EPM failed\n\n${escapeHtml(line)}`);
   }
 }
 

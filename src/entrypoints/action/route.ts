@@ -4,7 +4,6 @@
  * ignore it with the reason. Pure; the router job runs it without secrets and
  * hands only numbers onward.
  */
-import { z } from 'zod';
 import { badInput } from '../../domain/errors.js';
 
 /** What the router decided. */
@@ -31,105 +30,134 @@ export interface RouteContext {
   botLogin: string;
 }
 
-const user = z.looseObject({ login: z.string(), type: z.string().optional() });
-const label = z.looseObject({ name: z.string() });
-const issue = z.looseObject({
-  number: z.number().int().positive(),
-  labels: z.array(z.union([label, z.string()])).default([]),
-  pull_request: z.unknown().optional(),
-  user: user.nullable().optional(),
-});
-const repo = z.looseObject({ full_name: z.string() });
-const pull = z.looseObject({
-  number: z.number().int().positive(),
-  head: z.looseObject({ ref: z.string(), repo: repo.nullable() }),
-  base: z.looseObject({ repo }),
-});
-const schemas = {
-  issues: z.looseObject({ action: z.string(), issue, sender: user }),
-  issue_comment: z.looseObject({ action: z.string(), issue, comment: z.looseObject({ id: z.number().int(), body: z.string().nullable().optional(), user: user.nullable() }), sender: user }),
-  pull_request_review: z.looseObject({ action: z.string(), pull_request: pull, review: z.looseObject({ user: user.nullable() }), sender: user }),
-  pull_request_review_comment: z.looseObject({ action: z.string(), pull_request: pull, comment: z.looseObject({ user: user.nullable() }), sender: user }),
-  pull_request: z.looseObject({ action: z.string(), pull_request: pull, sender: user }),
-  workflow_dispatch: z.looseObject({ inputs: z.record(z.string(), z.unknown()).nullable().optional(), sender: user }),
+/** A payload field that is not what GitHub sends. */
+class ShapeError extends Error {}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const at = (v: unknown, path: string): Json => {
+  if (!isObject(v)) throw new ShapeError(`${path}: expected an object`);
+  return v;
+};
+const text = (v: unknown, path: string): string => {
+  if (typeof v !== 'string') throw new ShapeError(`${path}: expected a string`);
+  return v;
+};
+const int = (v: unknown, path: string, positive = false): number => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || (positive && v < 1)) throw new ShapeError(`${path}: expected ${positive ? 'a positive' : 'an'} integer`);
+  return v;
+};
+const login = (v: unknown, path: string): string | undefined => (v === null || v === undefined ? undefined : text(at(v, path)['login'], `${path}.login`));
+
+interface IssueView { number: number; labels: string[]; isPull: boolean }
+const issueOf = (v: unknown): IssueView => {
+  const issue = at(v, 'issue');
+  const labels = issue['labels'] ?? [];
+  if (!Array.isArray(labels)) throw new ShapeError('issue.labels: expected an array');
+  return {
+    number: int(issue['number'], 'issue.number', true),
+    labels: labels.map((l, i) => (typeof l === 'string' ? l : text(at(l, `issue.labels.${i}`)['name'], `issue.labels.${i}.name`))),
+    isPull: issue['pull_request'] !== undefined && issue['pull_request'] !== null,
+  };
+};
+interface PullView { number: number; headRef: string; headRepo: string | undefined; baseRepo: string }
+const pullOf = (v: unknown): PullView => {
+  const pr = at(v, 'pull_request');
+  const head = at(pr['head'], 'pull_request.head');
+  const base = at(pr['base'], 'pull_request.base');
+  return {
+    number: int(pr['number'], 'pull_request.number', true),
+    headRef: text(head['ref'], 'pull_request.head.ref'),
+    headRepo: head['repo'] === null ? undefined : text(at(head['repo'], 'pull_request.head.repo')['full_name'], 'pull_request.head.repo.full_name'),
+    baseRepo: text(at(base['repo'], 'pull_request.base.repo')['full_name'], 'pull_request.base.repo.full_name'),
+  };
 };
 
 /** Labels that make an issue one of EPM's. */
 const EPM_LABEL = /^(status|type|lane):/;
 const EXPERIMENT_BRANCH = /^epm\/([0-9]+)-[a-z0-9][a-z0-9-]*$/;
 
-const labelNames = (labels: z.infer<typeof issue>['labels']): string[] => labels.map((l) => (typeof l === 'string' ? l : l.name));
-
-function parse<T extends z.ZodType>(schema: T, name: string, payload: unknown): z.infer<T> {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw badInput(`the ${name} event payload is not what GitHub sends: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`, {
+/** Decides what an event means. Throws bad-input for a payload that is not GitHub's shape. */
+export function routeEvent(name: string, payload: unknown, context: RouteContext): Route {
+  try {
+    return decide(name, payload, context);
+  } catch (error) {
+    if (!(error instanceof ShapeError)) throw error;
+    throw badInput(`the ${name} event payload is not what GitHub sends: ${error.message}`, {
       hint: 'run EPM from the workflow templates (epm install); GITHUB_EVENT_PATH must be the event GitHub delivered',
     });
   }
-  return parsed.data;
 }
 
-/** Decides what an event means. Throws bad-input for a payload that is not GitHub's shape. */
-export function routeEvent(name: string, payload: unknown, context: RouteContext): Route {
+function decide(name: string, payload: unknown, context: RouteContext): Route {
   const fromSelf = (login: string | undefined) => login === context.botLogin;
   switch (name) {
     case 'issues': {
-      const event = parse(schemas.issues, name, payload);
-      if (!['opened', 'edited', 'labeled', 'reopened'].includes(event.action)) return { action: 'ignore', reason: `issues.${event.action} does not concern EPM` };
-      if (event.issue.pull_request) return { action: 'ignore', reason: 'the event is about a pull request' };
-      if (fromSelf(event.sender.login)) return { action: 'ignore', reason: `${event.sender.login} is EPM itself` };
-      if (!labelNames(event.issue.labels).some((l) => EPM_LABEL.test(l))) {
-        return { action: 'ignore', reason: `#${event.issue.number} has no type:, status: or lane: label (label it type:experiment, or comment "/epm plan")` };
+      const event = at(payload, '(root)');
+      const action = text(event['action'], 'action');
+      const issue = issueOf(event['issue']);
+      const sender = login(event['sender'], 'sender') ?? '';
+      if (!['opened', 'edited', 'labeled', 'reopened'].includes(action)) return { action: 'ignore', reason: `issues.${action} does not concern EPM` };
+      if (issue.isPull) return { action: 'ignore', reason: 'the event is about a pull request' };
+      if (fromSelf(sender)) return { action: 'ignore', reason: `${sender} is EPM itself` };
+      if (!issue.labels.some((l) => EPM_LABEL.test(l))) {
+        return { action: 'ignore', reason: `#${issue.number} has no type:, status: or lane: label (label it type:experiment, or comment "/epm plan")` };
       }
-      return { action: 'tick', issue: event.issue.number, reason: `issues.${event.action} on #${event.issue.number}`, actor: event.sender.login, needsWrite: true };
+      return { action: 'tick', issue: issue.number, reason: `issues.${action} on #${issue.number}`, actor: sender, needsWrite: true };
     }
     case 'issue_comment': {
-      const event = parse(schemas.issue_comment, name, payload);
-      if (event.action !== 'created') return { action: 'ignore', reason: `issue_comment.${event.action} does not concern EPM` };
-      const author = event.comment.user?.login ?? event.sender.login;
+      const event = at(payload, '(root)');
+      const action = text(event['action'], 'action');
+      const issue = issueOf(event['issue']);
+      const comment = at(event['comment'], 'comment');
+      const commentId = int(comment['id'], 'comment.id');
+      const author = login(comment['user'], 'comment.user') ?? login(event['sender'], 'sender') ?? '';
+      if (action !== 'created') return { action: 'ignore', reason: `issue_comment.${action} does not concern EPM` };
       if (fromSelf(author)) return { action: 'ignore', reason: `${author} is EPM itself` };
-      const body = (event.comment.body ?? '').trim();
+      const body = (typeof comment['body'] === 'string' ? comment['body'] : '').trim();
       const command = /^\/epm\b/.test(body);
-      if (event.issue.pull_request) {
+      if (issue.isPull) {
         return { action: 'ignore', reason: command ? 'commands go on the experiment issue; on the PR, use a review (Approve / Request changes)' : 'a comment on a pull request' };
       }
-      if (!command && !labelNames(event.issue.labels).some((l) => EPM_LABEL.test(l))) return { action: 'ignore', reason: `#${event.issue.number} is not an EPM issue` };
+      if (!command && !issue.labels.some((l) => EPM_LABEL.test(l))) return { action: 'ignore', reason: `#${issue.number} is not an EPM issue` };
       return {
-        action: 'tick', issue: event.issue.number, reason: command ? `command on #${event.issue.number}` : `comment on #${event.issue.number}`,
-        actor: author, needsWrite: true, ...(command ? { commandCommentId: event.comment.id } : {}),
+        action: 'tick', issue: issue.number, reason: command ? `command on #${issue.number}` : `comment on #${issue.number}`,
+        actor: author, needsWrite: true, ...(command ? { commandCommentId: commentId } : {}),
       };
     }
     case 'pull_request_review':
     case 'pull_request_review_comment':
     case 'pull_request': {
-      const event = parse(schemas.pull_request, name, payload);
+      const event = at(payload, '(root)');
+      const action = text(event['action'], 'action');
+      const pr = pullOf(event['pull_request']);
+      const sender = login(event['sender'], 'sender') ?? '';
       const actor = name === 'pull_request_review'
-        ? parse(schemas.pull_request_review, name, payload).review.user?.login ?? event.sender.login
+        ? login(at(event['review'], 'review')['user'], 'review.user') ?? sender
         : name === 'pull_request_review_comment'
-          ? parse(schemas.pull_request_review_comment, name, payload).comment.user?.login ?? event.sender.login
-          : event.sender.login;
+          ? login(at(event['comment'], 'comment')['user'], 'comment.user') ?? sender
+          : sender;
       const expected = name === 'pull_request' ? 'synchronize' : name === 'pull_request_review' ? 'submitted' : 'created';
-      if (event.action !== expected) return { action: 'ignore', reason: `${name}.${event.action} does not concern EPM` };
-      const pr = event.pull_request;
-      if (pr.head.repo?.full_name !== pr.base.repo.full_name || pr.base.repo.full_name !== context.repository) {
-        return { action: 'ignore', reason: `PR #${pr.number} comes from a fork (${pr.head.repo?.full_name ?? 'deleted repository'}); EPM acts only on its own branches` };
+      if (action !== expected) return { action: 'ignore', reason: `${name}.${action} does not concern EPM` };
+      if (pr.headRepo !== pr.baseRepo || pr.baseRepo !== context.repository) {
+        return { action: 'ignore', reason: `PR #${pr.number} comes from a fork (${pr.headRepo ?? 'deleted repository'}); EPM acts only on its own branches` };
       }
-      const match = EXPERIMENT_BRANCH.exec(pr.head.ref);
-      if (!match?.[1]) return { action: 'ignore', reason: `PR #${pr.number} is not an experiment PR (branch ${pr.head.ref})` };
+      const match = EXPERIMENT_BRANCH.exec(pr.headRef);
+      if (!match?.[1]) return { action: 'ignore', reason: `PR #${pr.number} is not an experiment PR (branch ${pr.headRef})` };
       if (fromSelf(actor)) return { action: 'ignore', reason: `${actor} is EPM itself` };
-      return { action: 'tick', issue: Number(match[1]), reason: `${name}.${event.action} on PR #${pr.number}`, actor, needsWrite: name !== 'pull_request' };
+      return { action: 'tick', issue: Number(match[1]), reason: `${name}.${action} on PR #${pr.number}`, actor, needsWrite: name !== 'pull_request' };
     }
     case 'schedule':
       return { action: 'sweep', reason: 'scheduled sweep of every open experiment' };
     case 'workflow_dispatch': {
-      const event = parse(schemas.workflow_dispatch, name, payload);
-      const raw = event.inputs?.['issue'];
-      const text = raw === undefined || raw === null ? '' : String(raw).trim();
-      if (text === '') return { action: 'sweep', reason: `sweep dispatched by ${event.sender.login}` };
-      if (!/^[0-9]+$/.test(text) || Number(text) < 1) throw badInput(`workflow_dispatch input issue "${text.slice(0, 40)}" is not an issue number`, { hint: 'give the number of an issue, e.g. 12, or leave it empty to sweep' });
-      return { action: 'tick', issue: Number(text), reason: `dispatched for #${text} by ${event.sender.login}`, actor: event.sender.login, needsWrite: true };
+      const event = at(payload, '(root)');
+      const sender = login(event['sender'], 'sender') ?? '';
+      const inputs = event['inputs'] === null || event['inputs'] === undefined ? {} : at(event['inputs'], 'inputs');
+      const raw = inputs['issue'];
+      const wanted = raw === undefined || raw === null ? '' : String(raw).trim();
+      if (wanted === '') return { action: 'sweep', reason: `sweep dispatched by ${sender}` };
+      if (!/^[0-9]+$/.test(wanted) || Number(wanted) < 1) throw badInput(`workflow_dispatch input issue "${wanted.slice(0, 40)}" is not an issue number`, { hint: 'give the number of an issue, e.g. 12, or leave it empty to sweep' });
+      return { action: 'tick', issue: Number(wanted), reason: `dispatched for #${wanted} by ${sender}`, actor: sender, needsWrite: true };
     }
     default:
       return { action: 'ignore', reason: `EPM does not act on ${name} events` };
