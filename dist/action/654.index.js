@@ -15953,7 +15953,7 @@ function firstDifference(recorded, requested, path = '') {
     }
     if ((0,_domain_planned_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(recorded) === (0,_domain_planned_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(requested))
         return undefined;
-    if (typeof recorded === 'string' && typeof requested === 'string') {
+    if (typeof recorded === 'string' && typeof requested === 'string' && Math.max(recorded.length, requested.length) > 80) {
         // Long texts (prompts) differ somewhere inside: show both around the first differing character.
         let at = 0;
         while (at < recorded.length && recorded[at] === requested[at])

@@ -6,6 +6,7 @@ import { GitHubAuthorizer } from '../../src/adapters/github/github-authorizer.js
 import { GitHubTracker } from '../../src/adapters/github/github-tracker.js';
 import { createGitHubClient } from '../../src/adapters/github/octokit.js';
 import { renderMarker } from '../../src/domain/markers.js';
+import { branchFor } from '../../src/domain/branch-name.js';
 import { reduce } from '../../src/domain/reduce.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/state.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
@@ -43,6 +44,27 @@ describe('GitHub adapters', () => {
     expect(read.comments.map((c) => [c.author, c.byEpm])).toEqual([[BOT, true], ['dev', false]]);
     const state = reduce(read, DEFAULT_SETTINGS);
     expect(state.versions.get('auto-defaults')).toBe(1);
+  });
+
+  it('reads the experiment PR\'s reviews as commands: APPROVE pinned to its commit, changes and line comments as a revision; nobody else\'s', async () => {
+    const issue = gh.seedIssue({ title: 'Adam vs SGD', body: 'Does Adam win?', user: 'lead', labels: ['type:experiment', 'status:awaiting-plan-approval'] });
+    const pull = gh.seedPull({ head: branchFor(issue.number, 'Adam vs SGD'), title: '#1', user: BOT, draft: true });
+    gh.seedReview(pull.number, { user: 'dev', state: 'CHANGES_REQUESTED', body: 'Use five seeds.', commitId: 'a'.repeat(40), comments: [{ path: 'experiments/1-adam-vs-sgd/plan.md', line: 12, body: 'Say why 0.01.' }] });
+    gh.seedReview(pull.number, { user: 'dev', state: 'COMMENTED', commitId: 'a'.repeat(40), comments: [{ path: 'experiments/1-adam-vs-sgd/plan.md', line: 3, body: 'Define two-moons.' }] });
+    gh.seedReview(pull.number, { user: 'reader', state: 'APPROVED', commitId: 'a'.repeat(40) });
+    gh.seedReview(pull.number, { user: 'lead', state: 'APPROVED', commitId: 'b'.repeat(40) });
+    const read = await tracker.getIssue(issue.number);
+    expect(read.comments.map((c) => [c.author, c.body])).toEqual([
+      ['dev', '/epm revise Use five seeds.\nexperiments/1-adam-vs-sgd/plan.md line 12: Say why 0.01.'],
+      ['dev', '/epm revise experiments/1-adam-vs-sgd/plan.md line 3: Define two-moons.'],
+      ['lead', `/epm approve ${'b'.repeat(40)}`],
+    ]);
+    const state = reduce(read, DEFAULT_SETTINGS);
+    expect(state.pending.map((p) => p.parsed.ok && p.parsed.action)).toEqual([
+      { kind: 'revise', message: 'Use five seeds.\nexperiments/1-adam-vs-sgd/plan.md line 12: Say why 0.01.' },
+      { kind: 'revise', message: 'experiments/1-adam-vs-sgd/plan.md line 3: Define two-moons.' },
+      { kind: 'approve', version: 'b'.repeat(40) },
+    ]);
   });
 
   it('moves labels in one add and one remove per label, tolerating a label already gone', async () => {

@@ -28,7 +28,7 @@ describe('parseCommand: every verb', () => {
 
 describe('parseCommand: errors', () => {
   it.each<[string, string, RegExp]>([
-    ['an unknown verb', '/epm merge', /^unknown command "\/epm merge"; expected approve, revise, abort, retry, unblock or lane$/],
+    ['an unknown verb', '/epm merge', /^unknown command "\/epm merge"; expected approve, revise, abort, retry, unblock, lane, plan or status$/],
     ['revise without text', '/epm revise', /"\/epm revise" needs the feedback text, e\.g\. "\/epm revise use 5 seeds"/],
     ['revise with only spaces', '/epm revise    ', /"\/epm revise" needs the feedback text/],
     ['a bad lane', '/epm lane fast', /"\/epm lane" takes full, config or follow-up, got "fast"/],

@@ -256,7 +256,7 @@ export function firstDifference(recorded: unknown, requested: unknown, path = ''
     return undefined;
   }
   if (canonicalJson(recorded) === canonicalJson(requested)) return undefined;
-  if (typeof recorded === 'string' && typeof requested === 'string') {
+  if (typeof recorded === 'string' && typeof requested === 'string' && Math.max(recorded.length, requested.length) > 80) {
     // Long texts (prompts) differ somewhere inside: show both around the first differing character.
     let at = 0;
     while (at < recorded.length && recorded[at] === requested[at]) at += 1;
