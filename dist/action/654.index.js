@@ -553,6 +553,8 @@ class GitRemote {
     options;
     remote;
     auth;
+    /** What was last pushed per branch (the branch and run-tag refs with their objects). */
+    pushed = new Map();
     constructor(options) {
         this.options = options;
         this.remote = options.remote ?? 'origin';
@@ -590,11 +592,18 @@ class GitRemote {
         }
         return updated;
     }
-    /** Pushes the branch (fast-forward only) and the issue's run tags; already there is a no-op. */
+    /**
+     * Pushes the branch (fast-forward only) and the issue's run tags; already
+     * there is a no-op. Refs unchanged since this object's last push are not
+     * sent again (no round trip to the remote).
+     */
     async pushExperiment(issue, branch) {
         const cwd = this.options.repoDir;
         const exists = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .tryGit */ .Ii)(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { cwd });
         if (exists.exitCode !== 0)
+            return;
+        const refs = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${branch}`, `refs/tags/epm/run/${issue}/`], { cwd });
+        if (this.pushed.get(branch) === refs)
             return;
         const result = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .tryGit */ .Ii)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd, env: this.auth });
         if (result.exitCode !== 0) {
@@ -603,6 +612,7 @@ class GitRemote {
             }
             await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd, env: this.auth }); // raises the full git error
         }
+        this.pushed.set(branch, refs);
     }
     async isAncestor(ancestor, of) {
         return (await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .tryGit */ .Ii)(['merge-base', '--is-ancestor', ancestor, of], { cwd: this.options.repoDir })).exitCode === 0;
@@ -1249,6 +1259,12 @@ class GitHubPublisher {
     /** Brings the issue's branch and tags from GitHub before the engine works. */
     async before(issue) {
         await this.options.remote.fetchExperiment(issue);
+    }
+    /** Pushes the experiment's branch and run tags if they moved (before each marker is written). */
+    async push(state) {
+        const paths = this.options.paths(state);
+        if (await this.options.workspace.findWorktree(paths.branch))
+            await this.options.remote.pushExperiment(state.number, paths.branch);
     }
     /** Pushes, opens or updates the PR, and publishes the release; returns one line per thing it changed. */
     async after(state) {
@@ -11395,6 +11411,7 @@ class Engine {
                 const event = await this.perform(state, effect);
                 if (!event)
                     break; // the step found nothing to record (a run still going): wait for the next wake
+                await this.deps.beforeRecord?.(state);
                 state = await this.record(issue, state, event, steps);
             }
             return { issue: number, steps, state };
@@ -12098,6 +12115,8 @@ async function wire(deps) {
             tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_17__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_19__/* .issueTools */ .F)(tracker) : [])],
         });
     }
+    // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
+    const late = {};
     const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .Engine */ .N({
         provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
         epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_23__/* .EPM_VERSION */ .i,
@@ -12116,6 +12135,8 @@ async function wire(deps) {
         settings: (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_24__/* .settingsFromConfig */ .m)(config),
         experimentsDir: config.paths.experiments,
         log,
+        // Commits reach GitHub before the marker that names them.
+        beforeRecord: async (state) => late.publisher?.push(state),
     });
     let baseBranch = inputs.baseBranch;
     if (!baseBranch)
@@ -12125,6 +12146,7 @@ async function wire(deps) {
         remote: new _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .GitRemote */ .X({ repoDir, token: inputs.token }), baseBranch,
         paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_16__/* .experimentPaths */ .G)(state, config.paths.experiments),
     });
+    late.publisher = publisher;
     return { client, tracker, engine, publisher, experimentsDir: config.paths.experiments, modelNotice };
 }
 /** Runs the worker: one issue, or a sweep of every open experiment. */

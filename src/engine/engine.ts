@@ -90,6 +90,12 @@ export interface EngineDeps {
   clock?: () => Date;
   /** Receives one line per step, for progress output. */
   log?: (line: string) => void;
+  /**
+   * Called after a step's work and before its marker is written: where the
+   * branch lives remotely (GitHub), this is where its commits are pushed, so
+   * a marker never names a commit that exists only on a machine that died.
+   */
+  beforeRecord?: (state: IssueState) => Promise<void>;
 }
 
 /** What one tick did. */
@@ -136,6 +142,7 @@ export class Engine {
         }
         const event = await this.perform(state, effect);
         if (!event) break; // the step found nothing to record (a run still going): wait for the next wake
+        await this.deps.beforeRecord?.(state);
         state = await this.record(issue, state, event, steps);
       }
       return { issue: number, steps, state };

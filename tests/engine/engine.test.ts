@@ -421,3 +421,23 @@ describe('engine: the experimenter sees the end of the run log', () => {
     expect(woken.feedback.join('\n')).toMatch(/The end of run 1's log \(\/mem\/runs\/1-1\/run\.log\):\nstep 40 loss=nan\nTraceback: division by zero/);
   });
 });
+
+describe('engine: the step before each marker', () => {
+  it('runs after the step\'s work and before its marker is written (where commits are pushed)', async () => {
+    const seen: { comments: number; head: string | undefined }[] = [];
+    const world = createWorld({}, [], {
+      beforeRecord: async () => {
+        const issue = await world.tracker.getIssue(1);
+        seen.push({ comments: issue.comments.length, head: world.workspace.trees.get('epm/1-adam-vs-sgd')?.head });
+      },
+    });
+    await newIssue(world);
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('awaiting-plan-approval');
+    const markers = (await world.tracker.getIssue(1)).comments.filter((c) => c.byEpm);
+    // One call per marker, each made while that marker was not yet written.
+    expect(seen.map((s) => s.comments)).toEqual(markers.map((_, i) => i));
+    // The call before the plan marker already sees the plan's commit on the branch.
+    expect(seen[2]?.head).toBe(report.state.plan?.version);
+  });
+});

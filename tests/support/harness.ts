@@ -1,5 +1,5 @@
 /** Builds an engine over the in-memory world, and drives scenarios. */
-import { Engine } from '../../src/engine/engine.js';
+import { Engine, type EngineDeps } from '../../src/engine/engine.js';
 import { DEFAULT_SETTINGS, type LifecycleSettings } from '../../src/domain/state.js';
 import { Faults, ListAuthorizer, MemoryCompute, MemoryLinks, MemoryProvenanceStore, MemoryTracker, MemoryWorkspace, ScriptedChecks } from './memory-world.js';
 import { METRIC_ROWS, ScriptedRoles } from './scripted-roles.js';
@@ -25,7 +25,7 @@ export interface World {
 }
 
 /** A fresh world; `settings` override the defaults. */
-export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: string[] = []): World {
+export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: string[] = [], extra: Partial<EngineDeps> = {}): World {
   const faults = new Faults();
   const tracker = new MemoryTracker(faults);
   const workspace = new MemoryWorkspace(faults);
@@ -48,6 +48,7 @@ export function createWorld(settings: Partial<LifecycleSettings> = {}, refused: 
     settings: { ...DEFAULT_SETTINGS, ...settings },
     experimentsDir: 'experiments',
     clock: () => clock.now,
+    ...extra,
   });
   return { engine, tracker, workspace, compute, roles, checks, faults, provenance, links, clock };
 }

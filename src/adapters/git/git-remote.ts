@@ -26,6 +26,8 @@ export class GitRemote {
   private readonly remote: string;
 
   private readonly auth: Record<string, string>;
+  /** What was last pushed per branch (the branch and run-tag refs with their objects). */
+  private readonly pushed = new Map<string, string>();
 
   constructor(private readonly options: GitRemoteOptions) {
     this.remote = options.remote ?? 'origin';
@@ -61,11 +63,17 @@ export class GitRemote {
     return updated;
   }
 
-  /** Pushes the branch (fast-forward only) and the issue's run tags; already there is a no-op. */
+  /**
+   * Pushes the branch (fast-forward only) and the issue's run tags; already
+   * there is a no-op. Refs unchanged since this object's last push are not
+   * sent again (no round trip to the remote).
+   */
   async pushExperiment(issue: number, branch: string): Promise<void> {
     const cwd = this.options.repoDir;
     const exists = await tryGit(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { cwd });
     if (exists.exitCode !== 0) return;
+    const refs = await runGit(['for-each-ref', '--format=%(refname) %(objectname)', `refs/heads/${branch}`, `refs/tags/epm/run/${issue}/`], { cwd });
+    if (this.pushed.get(branch) === refs) return;
     const result = await tryGit(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], { cwd, env: this.auth });
     if (result.exitCode !== 0) {
       if (/non-fast-forward|fetch first|rejected/.test(result.stderr)) {
@@ -73,6 +81,7 @@ export class GitRemote {
       }
       await runGit(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd, env: this.auth }); // raises the full git error
     }
+    this.pushed.set(branch, refs);
   }
 
   private async isAncestor(ancestor: string, of: string): Promise<boolean> {

@@ -50,6 +50,12 @@ export class GitHubPublisher {
     await this.options.remote.fetchExperiment(issue);
   }
 
+  /** Pushes the experiment's branch and run tags if they moved (before each marker is written). */
+  async push(state: IssueState): Promise<void> {
+    const paths = this.options.paths(state);
+    if (await this.options.workspace.findWorktree(paths.branch)) await this.options.remote.pushExperiment(state.number, paths.branch);
+  }
+
   /** Pushes, opens or updates the PR, and publishes the release; returns one line per thing it changed. */
   async after(state: IssueState): Promise<string[]> {
     const paths = this.options.paths(state);

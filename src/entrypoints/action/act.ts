@@ -87,6 +87,8 @@ async function wire(deps: ActDeps): Promise<Wired> {
       tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker) : [])],
     });
   }
+  // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
+  const late: { publisher?: GitHubPublisher } = {};
   const engine = new Engine({
     provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
     epmVersion: EPM_VERSION,
@@ -105,6 +107,8 @@ async function wire(deps: ActDeps): Promise<Wired> {
     settings: settingsFromConfig(config),
     experimentsDir: config.paths.experiments,
     log,
+    // Commits reach GitHub before the marker that names them.
+    beforeRecord: async (state) => late.publisher?.push(state),
   });
   let baseBranch = inputs.baseBranch;
   if (!baseBranch) ({ data: { default_branch: baseBranch } } = await client.rest.repos.get({ owner: inputs.owner, repo: inputs.repo }));
@@ -113,6 +117,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
     remote: new GitRemote({ repoDir, token: inputs.token }), baseBranch,
     paths: (state) => experimentPaths(state, config.paths.experiments),
   });
+  late.publisher = publisher;
   return { client, tracker, engine, publisher, experimentsDir: config.paths.experiments, modelNotice };
 }
 
