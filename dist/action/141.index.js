@@ -92,7 +92,12 @@ function createGitHubClient(options) {
         onSecondaryRateLimit: onLimit('secondary'),
         retryAfterBaseValue: unit,
         fallbackSecondaryRateRetryAfter: 60,
-        ...(options.writeIntervalMs !== undefined ? { write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: options.writeIntervalMs }) } : {}),
+        ...(options.writeIntervalMs !== undefined
+            ? {
+                write: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: options.writeIntervalMs }),
+                notifications: new (bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default().Group)({ maxConcurrent: 1, minTime: options.writeIntervalMs }),
+            }
+            : {}),
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, {
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),

@@ -196,12 +196,18 @@ describe('the action delivered twice, cancelled midway, and answered with 5xx an
       world.onJob = (child) => {
         jobs += 1;
         // Cancel the worker that takes the result approval midway (job 10: two deliveries each of
-        // "opened" and the plan approval came first), as a human or a newer run would.
+        // "opened" and the plan approval came first), as a human or a newer run would: right after
+        // its first marker reaches GitHub, with the follow-ups and the release still to do.
         if (jobs === 10) {
-          setTimeout(() => {
-            cancelled = child.exitCode === null && child.signalCode === null;
-            child.kill('SIGKILL');
-          }, 1500);
+          const comments = () => world.gh.requests.filter((r) => r.method === 'POST' && r.route === 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments' && r.status === 201).length;
+          const before = comments();
+          const watch = setInterval(() => {
+            if (comments() > before && child.exitCode === null && child.signalCode === null) {
+              cancelled = true;
+              child.kill('SIGKILL');
+            }
+            if (cancelled || child.exitCode !== null) clearInterval(watch);
+          }, 5);
         }
       };
       await lifecycle(world, number, {

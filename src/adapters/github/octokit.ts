@@ -27,7 +27,12 @@ export interface ClientOptions {
   retries?: number;
   /** Milliseconds per back-off unit of the retry and throttling plugins; default 1000 (GitHub's advice). */
   backoffUnitMs?: number;
-  /** Minimum milliseconds between two writes; default 1000, as GitHub advises against secondary rate limits. */
+  /**
+   * Minimum milliseconds between two writes, and between two requests that
+   * notify people (comments, issues, PRs); default: the plugin's (1 s for
+   * writes, 3 s for notifying requests). GitHub's documented advice is one
+   * second between mutating requests.
+   */
   writeIntervalMs?: number;
   /** Rate-limit waits longer than this many seconds give up instead; default 600. */
   maxRateLimitWaitSeconds?: number;
@@ -51,7 +56,12 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     onSecondaryRateLimit: onLimit('secondary'),
     retryAfterBaseValue: unit,
     fallbackSecondaryRateRetryAfter: 60,
-    ...(options.writeIntervalMs !== undefined ? { write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }) } : {}),
+    ...(options.writeIntervalMs !== undefined
+      ? {
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs }),
+      }
+      : {}),
   };
   return getOctokit(
     options.token,
