@@ -1065,7 +1065,8 @@ class GitWorkspace {
         });
     }
 }
-const issueOf = (branch) => Number.parseInt(branch.slice('epm/'.length), 10);
+/** Callers have checked the branch name, so it is an experiment branch. */
+const issueOf = (branch) => (0,_domain_branch_name_js__WEBPACK_IMPORTED_MODULE_4__/* .issueOfBranch */ .Lr)(branch) ?? Number.NaN;
 const toWorktree = (entry) => ({
     path: entry.path,
     branch: entry.branch ?? '',
@@ -1142,7 +1143,7 @@ class GitHubAuthorizer {
 
 /***/ }),
 
-/***/ 2646:
+/***/ 9972:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1155,10 +1156,6 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/adapters/github/pull-sync.ts
-/** Whether the PR body needs rewriting (line endings GitHub normalises do not count). */
-const pullBodyChanged = (current, wanted) => current.replace(/\r\n/g, '\n').trimEnd() !== wanted.replace(/\r\n/g, '\n').trimEnd();
-
 // EXTERNAL MODULE: ./src/domain/lifecycle.ts
 var lifecycle = __webpack_require__(6788);
 // EXTERNAL MODULE: ./src/domain/state.ts
@@ -1240,7 +1237,8 @@ var octokit = __webpack_require__(2887);
 
 
 
-
+/** Whether the PR body needs rewriting (line endings GitHub normalises do not count). */
+const pullBodyChanged = (current, wanted) => current.replace(/\r\n/g, '\n').trimEnd() !== wanted.replace(/\r\n/g, '\n').trimEnd();
 const readLocalFile = async (path) => {
     try {
         return await (0,promises_.readFile)(path);
@@ -1373,10 +1371,10 @@ class GitHubPublisher {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ GitHubTracker)
 /* harmony export */ });
-/* unused harmony export EPM_LABEL */
 /* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1816);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(241);
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2887);
+/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6788);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2887);
 /**
  * The Tracker port over GitHub issues. State is read whole on every load:
  * the issue, its comments, and — when the experiment PR exists — its reviews
@@ -1395,8 +1393,9 @@ class GitHubPublisher {
 
 
 
-/** Labels that make an issue one of EPM's. */
-const EPM_LABEL = /^(status|type|lane):/;
+
+/** GitHub gives labels as names or as objects. */
+const labelNames = (labels) => labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')).filter(Boolean);
 class GitHubTracker {
     options;
     client;
@@ -1418,7 +1417,7 @@ class GitHubTracker {
             ({ data: issue } = await this.client.rest.issues.get({ ...this.repoRef, issue_number: number }));
         }
         catch (error) {
-            if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_2__/* .statusOf */ .c)(error) === 404 || (0,_octokit_js__WEBPACK_IMPORTED_MODULE_2__/* .statusOf */ .c)(error) === 410) {
+            if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error) === 404 || (0,_octokit_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error) === 410) {
                 throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)(`issue #${number} does not exist in ${this.repoRef.owner}/${this.repoRef.repo}`, { issue: number, cause: error });
             }
             throw error;
@@ -1443,7 +1442,7 @@ class GitHubTracker {
             title: issue.title,
             body: issue.body ?? '',
             author: issue.user?.login ?? 'ghost',
-            labels: issue.labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')).filter(Boolean),
+            labels: labelNames(issue.labels),
             comments,
             open: issue.state === 'open',
             createdAt: issue.created_at,
@@ -1454,8 +1453,8 @@ class GitHubTracker {
         const raw = await this.client.paginate(this.client.rest.issues.listForRepo, { ...this.repoRef, state: options.all ? 'all' : 'open', per_page: 100 });
         return raw
             .filter((i) => !i.pull_request)
-            .map((i) => ({ number: i.number, title: i.title, labels: i.labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')).filter(Boolean), open: i.state === 'open' }))
-            .filter((i) => i.labels.some((l) => EPM_LABEL.test(l)))
+            .map((i) => ({ number: i.number, title: i.title, labels: labelNames(i.labels), open: i.state === 'open' }))
+            .filter((i) => i.labels.some(_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .isEpmLabel */ .Rt))
             .sort((a, b) => a.number - b.number);
     }
     async addComment(number, body, options) {
@@ -1473,7 +1472,7 @@ class GitHubTracker {
                 await this.client.rest.issues.removeLabel({ ...this.repoRef, issue_number: number, name });
             }
             catch (error) {
-                if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_2__/* .statusOf */ .c)(error) !== 404)
+                if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_3__/* .statusOf */ .c)(error) !== 404)
                     throw error; // already gone: removing an absent label is a no-op
             }
         }
@@ -6395,63 +6394,6 @@ function appUrlFor(baseUrl) {
 
 /***/ }),
 
-/***/ 1816:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ae: () => (/* binding */ assertBranchName),
-/* harmony export */   p5: () => (/* binding */ worktreeFolderName),
-/* harmony export */   yC: () => (/* binding */ branchFor)
-/* harmony export */ });
-/* unused harmony export BRANCH_PATTERN */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
-/** Experiment branch names: `epm/<N>-<slug>`. Pure string rules, shared by the engine and the git adapter. */
-
-/** Form every experiment branch name takes. */
-const BRANCH_PATTERN = /^epm\/[0-9]+-[a-z0-9][a-z0-9-]*$/;
-const BRANCH_PREFIX = 'epm/';
-const MAX_SLUG_LENGTH = 40;
-/**
- * The experiment branch for an issue: `epm/<N>-<slug>`, where the slug is the
- * lower-cased title with accents dropped, every run of other characters turned
- * into `-`, at most 40 characters (cut at a `-` when possible), or `experiment`
- * when nothing is left.
- */
-const branchFor = (issueNumber, title) => {
-    if (!Number.isSafeInteger(issueNumber) || issueNumber < 1) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badInput */ .AN)(`issue number ${issueNumber} is not a positive integer`, {
-            hint: 'pass the number of an existing issue, e.g. 12',
-        });
-    }
-    return `${BRANCH_PREFIX}${issueNumber}-${slugify(title)}`;
-};
-/** Throws a bad-input error unless `branch` has the form `epm/<N>-<slug>`. */
-const assertBranchName = (branch) => {
-    if (!BRANCH_PATTERN.test(branch)) {
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badInput */ .AN)(`"${branch}" is not an EPM experiment branch`, {
-            hint: 'expected epm/<issue number>-<slug> with a lower-case slug of letters, digits and "-", e.g. epm/12-lr-sweep',
-        });
-    }
-};
-/** Name of the worktree folder for `branch`: the name without `epm/`, other `/` turned into `-`. */
-const worktreeFolderName = (branch) => (branch.startsWith(BRANCH_PREFIX) ? branch.slice(BRANCH_PREFIX.length) : branch).replaceAll('/', '-');
-const slugify = (title) => {
-    const slug = title
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    if (slug.length <= MAX_SLUG_LENGTH)
-        return slug === '' ? 'experiment' : slug;
-    const cut = slug.slice(0, MAX_SLUG_LENGTH);
-    const atWord = slug.charAt(MAX_SLUG_LENGTH) === '-' ? cut : cut.slice(0, Math.max(cut.lastIndexOf('-'), 0));
-    return (atWord === '' ? cut : atWord).replace(/-+$/, '');
-};
-
-
-/***/ }),
-
 /***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -8325,131 +8267,6 @@ function gateResultCriticPass(output) {
 
 /***/ }),
 
-/***/ 6788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
-/* harmony export */   Ci: () => (/* binding */ LANES),
-/* harmony export */   Dd: () => (/* binding */ typeLabel),
-/* harmony export */   Jx: () => (/* binding */ isLane),
-/* harmony export */   Rh: () => (/* binding */ statusLabel),
-/* harmony export */   co: () => (/* binding */ ISSUE_TYPES),
-/* harmony export */   eB: () => (/* binding */ nextOnRoute),
-/* harmony export */   f: () => (/* binding */ STATUSES),
-/* harmony export */   ff: () => (/* binding */ TERMINAL),
-/* harmony export */   h9: () => (/* binding */ laneLabel),
-/* harmony export */   k2: () => (/* binding */ readLabels),
-/* harmony export */   l6: () => (/* binding */ AWAITING_HUMAN),
-/* harmony export */   lV: () => (/* binding */ MAIN_STATUSES),
-/* harmony export */   nR: () => (/* binding */ routeFor)
-/* harmony export */ });
-/* unused harmony exports SIDE_STATES, FAILURE_CAUSES, isStatus, isMainStatus, isIssueType */
-/**
- * The vocabulary of the lifecycle (DESIGN.md §2): statuses, side states, issue
- * types, lanes, failure causes, and the labels that project them.
- */
-/** The main statuses, in lifecycle order. */
-const MAIN_STATUSES = [
-    'proposed',
-    'clarifying',
-    'planning',
-    'plan-review',
-    'awaiting-plan-approval',
-    'implementing',
-    'code-review',
-    'testing',
-    'running',
-    'verifying',
-    'analyzing',
-    'result-review',
-    'awaiting-result-approval',
-    'done',
-];
-/** Side states an issue can leave the main path for. */
-const SIDE_STATES = ['blocked', 'failed', 'aborted'];
-/** Every status, main then side. */
-const STATUSES = [...MAIN_STATUSES, ...SIDE_STATES];
-/** Issue types, carried by one `type:<name>` label. */
-const ISSUE_TYPES = ['experiment', 'claim', 'infra', 'analysis'];
-/** Lanes, carried by one `lane:<name>` label: how much of the path an experiment takes. */
-const LANES = ['full', 'config', 'follow-up'];
-/** Why an issue failed. */
-const FAILURE_CAUSES = (/* unused pure expression or super */ null && (['infra', 'code', 'budget']));
-/** Statuses in which a human decision is awaited and nothing is due. */
-const AWAITING_HUMAN = ['awaiting-plan-approval', 'awaiting-result-approval'];
-/** Statuses no action leaves except where a human explicitly says so. */
-const TERMINAL = ['done', 'aborted'];
-/** True when `value` names a status. */
-const isStatus = (value) => STATUSES.includes(value);
-/** True when `value` names a main-path status. */
-const isMainStatus = (value) => MAIN_STATUSES.includes(value);
-/** True when `value` names an issue type. */
-const isIssueType = (value) => ISSUE_TYPES.includes(value);
-/** True when `value` names a lane. */
-const isLane = (value) => LANES.includes(value);
-/** Label prefixes. */
-const LABEL_PREFIX = { status: 'status:', type: 'type:', lane: 'lane:' };
-/** The label for a status. */
-const statusLabel = (status) => `${LABEL_PREFIX.status}${status}`;
-/** The label for a type. */
-const typeLabel = (type) => `${LABEL_PREFIX.type}${type}`;
-/** The label for a lane. */
-const laneLabel = (lane) => `${LABEL_PREFIX.lane}${lane}`;
-/** The main-path route an issue of a given type and lane takes. */
-function routeFor(type, lane) {
-    switch (type) {
-        case 'claim':
-            // A claim is a statement experiments attach to; it has no lifecycle of its own.
-            return ['proposed'];
-        case 'analysis':
-            // An analysis of existing results: no code, no run.
-            return MAIN_STATUSES.filter((s) => !['implementing', 'code-review', 'testing', 'running', 'verifying'].includes(s));
-        case 'infra':
-            // A code change: reviewed and tested, with no run or result to analyze.
-            return MAIN_STATUSES.filter((s) => !['running', 'verifying', 'analyzing', 'result-review', 'awaiting-result-approval'].includes(s));
-        case 'experiment':
-            // The config lane runs a new config on existing code: no implementer or code review;
-            // the smoke run in testing still happens.
-            return lane === 'config' ? MAIN_STATUSES.filter((s) => s !== 'implementing' && s !== 'code-review') : MAIN_STATUSES;
-    }
-}
-/** The status after `status` on the route, or undefined at the end. */
-function nextOnRoute(route, status) {
-    const at = route.indexOf(status);
-    return at < 0 ? undefined : route[at + 1];
-}
-/** Reads `status:*`, `type:*` and `lane:*` labels; more than one of a kind, or an unknown value, is a problem. */
-function readLabels(labels) {
-    const reading = { problems: [] };
-    const pick = (prefix, known, what) => {
-        const found = labels.filter((label) => label.startsWith(prefix));
-        const values = found.map((label) => label.slice(prefix.length));
-        const unknown = values.filter((value) => !known.includes(value));
-        for (const value of unknown) {
-            reading.problems.push(`unknown ${what} label "${prefix}${value}"; expected one of ${known.map((k) => prefix + k).join(', ')}`);
-        }
-        if (found.length > 1) {
-            reading.problems.push(`${found.length} ${what} labels (${found.join(', ')}); an issue carries exactly one — remove all but one`);
-            return undefined;
-        }
-        return unknown.length === 0 ? values[0] : undefined;
-    };
-    const status = pick(LABEL_PREFIX.status, STATUSES, 'status');
-    const type = pick(LABEL_PREFIX.type, ISSUE_TYPES, 'type');
-    const lane = pick(LABEL_PREFIX.lane, LANES, 'lane');
-    if (status !== undefined)
-        reading.status = status;
-    if (type !== undefined)
-        reading.type = type;
-    if (lane !== undefined)
-        reading.lane = lane;
-    return reading;
-}
-
-
-/***/ }),
-
 /***/ 999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9652,6 +9469,242 @@ function replaceSpans(text, values) {
 
 /***/ }),
 
+/***/ 9854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ reduce)
+});
+
+// EXTERNAL MODULE: ./src/domain/commands.ts
+var commands = __webpack_require__(488);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __webpack_require__(241);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(104);
+// EXTERNAL MODULE: ./src/domain/lifecycle.ts
+var lifecycle = __webpack_require__(6788);
+// EXTERNAL MODULE: ./src/domain/roles.ts
+var roles = __webpack_require__(9365);
+;// CONCATENATED MODULE: ./src/domain/event-schema.ts
+/**
+ * The schema of every recorded event. Markers are data read back from a
+ * tracker — possibly written by an older EPM, or edited — so each payload is
+ * validated before it is applied; a payload that does not match is reported
+ * and skipped, never trusted and never a crash.
+ */
+
+
+
+const event_schema_text = schemas/* string */.YjP();
+const human = { actor: event_schema_text, source: event_schema_text };
+const checks = schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, command: event_schema_text, ok: schemas/* boolean */.zMY(), output: event_schema_text }));
+const meta = {
+    key: schemas/* string */.YjP().min(1),
+    at: schemas/* string */.YjP().min(1),
+    usage: schemas/* object */.Ikc({ usd: schemas/* number */.aig(), inputTokens: schemas/* number */.aig(), outputTokens: schemas/* number */.aig() }).optional(),
+    transcript: schemas/* string */.YjP().optional(),
+    from: schemas/* enum */.k5n(lifecycle/* STATUSES */.f).optional(),
+    to: schemas/* enum */.k5n(lifecycle/* STATUSES */.f).optional(),
+    gate: schemas/* object */.Ikc({ gate: event_schema_text, passed: schemas/* boolean */.zMY(), reasons: schemas/* array */.YOg(event_schema_text) }).optional(),
+};
+const event_schema_event = (kind, shape) => schemas/* object */.Ikc({ kind: schemas/* literal */.euz(kind), ...meta, ...shape });
+/** One schema per event kind. */
+const EVENT_SCHEMAS = {
+    'auto-defaults': event_schema_event('auto-defaults', { type: schemas/* enum */.k5n(lifecycle/* ISSUE_TYPES */.co), lane: schemas/* enum */.k5n(lifecycle/* LANES */.Ci), applied: schemas/* array */.YOg(event_schema_text) }),
+    clarify: event_schema_event('clarify', { output: roles/* roleOutputSchemas */.i.clarifier }),
+    plan: event_schema_event('plan', { version: event_schema_text, path: event_schema_text, output: roles/* roleOutputSchemas */.i.planner }),
+    'plan-critique': event_schema_event('plan-critique', { output: roles/* roleOutputSchemas */.i['plan-critic'] }),
+    approval: event_schema_event('approval', { stage: schemas/* enum */.k5n(['plan', 'result']), version: event_schema_text, ...human }),
+    revise: event_schema_event('revise', { message: event_schema_text, ...human }),
+    lane: event_schema_event('lane', { lane: schemas/* enum */.k5n(lifecycle/* LANES */.Ci), ...human }),
+    abort: event_schema_event('abort', { reason: event_schema_text, ...human }),
+    retry: event_schema_event('retry', { ...human }),
+    unblock: event_schema_event('unblock', { note: event_schema_text, ...human }),
+    rejected: event_schema_event('rejected', { command: event_schema_text, reason: event_schema_text, ...human }),
+    implementation: event_schema_event('implementation', { sha: event_schema_text, output: roles/* roleOutputSchemas */.i.implementer, checks }),
+    'code-review': event_schema_event('code-review', { output: roles/* roleOutputSchemas */.i['code-reviewer'] }),
+    fix: event_schema_event('fix', { loop: schemas/* enum */.k5n(['code', 'test']), sha: event_schema_text, output: roles/* roleOutputSchemas */.i.fixer, checks }),
+    'test-verdict': event_schema_event('test-verdict', { output: roles/* roleOutputSchemas */.i.tester }),
+    launch: event_schema_event('launch', { k: schemas/* number */.aig().int().positive(), runId: event_schema_text, sha: event_schema_text, tag: event_schema_text, logPath: event_schema_text, startedAt: event_schema_text, command: event_schema_text }),
+    'launch-refused': event_schema_event('launch-refused', { k: schemas/* number */.aig().int().positive(), reason: event_schema_text }),
+    progress: event_schema_event('progress', {
+        k: schemas/* number */.aig().int().positive(),
+        wake: schemas/* boolean */.zMY(),
+        usedGpuHours: schemas/* number */.aig(),
+        projectedGpuHours: schemas/* number */.aig(),
+        observation: schemas/* object */.Ikc({
+            state: schemas/* enum */.k5n(['running', 'exited', 'stalled', 'lost', 'unknown']),
+            phase: event_schema_text.optional(),
+            findings: schemas/* array */.YOg(event_schema_text),
+            heartbeatAgeMs: schemas/* number */.aig().optional(),
+        }),
+    }),
+    'run-ended': event_schema_event('run-ended', { k: schemas/* number */.aig().int().positive(), exitCode: schemas/* number */.aig().int().nullable(), missingOutputs: schemas/* array */.YOg(event_schema_text), endedAt: event_schema_text, lost: schemas/* boolean */.zMY() }),
+    'hot-fix': event_schema_event('hot-fix', { k: schemas/* number */.aig().int().nonnegative(), output: roles/* roleOutputSchemas */.i.experimenter, sha: event_schema_text.optional(), measuredLines: schemas/* number */.aig().int().nonnegative().optional() }),
+    'compute-released': event_schema_event('compute-released', { k: schemas/* number */.aig().int().positive() }),
+    provenance: event_schema_event('provenance', {
+        k: schemas/* number */.aig().int().positive(),
+        path: event_schema_text,
+        sha256: event_schema_text,
+        subjects: schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, sha256: event_schema_text })),
+        expected: schemas/* object */.Ikc({
+            outputs: schemas/* array */.YOg(event_schema_text),
+            trackedRun: schemas/* object */.Ikc({
+                ref: schemas/* object */.Ikc({ entity: event_schema_text, project: event_schema_text, runId: event_schema_text }),
+                commit: event_schema_text,
+                config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+                metrics: schemas/* array */.YOg(event_schema_text),
+                artifacts: schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, digest: event_schema_text })),
+            })
+                .nullable(),
+            hub: schemas/* object */.Ikc({ repo: event_schema_text, revision: event_schema_text, files: schemas/* array */.YOg(schemas/* object */.Ikc({ path: event_schema_text, sha256: event_schema_text, size: schemas/* number */.aig(), gitOid: event_schema_text.optional() })) }).nullable(),
+            urls: schemas/* array */.YOg(event_schema_text),
+            leftovers: schemas/* array */.YOg(event_schema_text),
+        }),
+    }),
+    'upload-verified': event_schema_event('upload-verified', {
+        rows: schemas/* array */.YOg(schemas/* object */.Ikc({
+            artifact: event_schema_text,
+            kind: schemas/* enum */.k5n(['output', 'input', 'wandb-run', 'wandb-metric', 'wandb-artifact', 'hf-repo', 'hf-file', 'url', 'compute']),
+            verdict: schemas/* enum */.k5n(['PASS', 'FAIL']),
+            reason: event_schema_text,
+        })),
+    }),
+    checklist: event_schema_event('checklist', { output: roles/* roleOutputSchemas */.i['post-experimenter'] }),
+    figures: event_schema_event('figures', { k: schemas/* number */.aig().int().nonnegative(), sha: event_schema_text, files: schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, png: event_schema_text, svg: event_schema_text })) }),
+    'clean-result': event_schema_event('clean-result', {
+        sha: event_schema_text,
+        path: event_schema_text,
+        output: roles/* roleOutputSchemas */.i.analyzer,
+        lint: schemas/* object */.Ikc({ ok: schemas/* boolean */.zMY(), problems: schemas/* array */.YOg(schemas/* object */.Ikc({ rule: event_schema_text, message: event_schema_text, line: schemas/* number */.aig().optional() })) }).optional(),
+    }),
+    'result-critique': event_schema_event('result-critique', { output: roles/* roleOutputSchemas */.i['result-critic'] }),
+    'follow-ups': event_schema_event('follow-ups', { output: roles/* roleOutputSchemas */.i['follow-up-designer'] }),
+    'role-error': event_schema_event('role-error', { role: schemas/* enum */.k5n(roles/* ROLE_NAMES */.S), error: event_schema_text }),
+    'budget-stop': event_schema_event('budget-stop', { what: schemas/* enum */.k5n(['model-usd', 'gpu-hours']), used: schemas/* number */.aig(), limit: schemas/* number */.aig() }),
+};
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v) => typeof v === 'string';
+const isOptional = (v, check) => v === undefined || check(v);
+const OBSERVED = new Set(['running', 'exited', 'stalled', 'lost', 'unknown']);
+const STATUS_SET = new Set(lifecycle/* STATUSES */.f);
+/**
+ * A hand-written check equal to `EVENT_SCHEMAS.progress`, for speed: progress
+ * markers are most of a long run's history and are folded on every tick.
+ * A property test keeps it in step with the schema.
+ */
+function isProgressPayload(p) {
+    if (!isObject(p) || p.kind !== 'progress' || !isString(p.key) || p.key === '' || !isString(p.at) || p.at === '')
+        return false;
+    if (!Number.isSafeInteger(p.k) || p.k <= 0 || typeof p.wake !== 'boolean')
+        return false;
+    if (typeof p.usedGpuHours !== 'number' || !Number.isFinite(p.usedGpuHours) || typeof p.projectedGpuHours !== 'number' || !Number.isFinite(p.projectedGpuHours))
+        return false;
+    if (!isOptional(p.from, (v) => isString(v) && STATUS_SET.has(v)) || !isOptional(p.to, (v) => isString(v) && STATUS_SET.has(v)))
+        return false;
+    if (p.usage !== undefined || p.gate !== undefined)
+        return EVENT_SCHEMAS.progress.safeParse(p).success;
+    const o = p.observation;
+    if (!isObject(o) || !isString(o.state) || !OBSERVED.has(o.state))
+        return false;
+    if (!isOptional(o.phase, isString) || !isOptional(o.heartbeatAgeMs, (v) => typeof v === 'number' && Number.isFinite(v)))
+        return false;
+    return Array.isArray(o.findings) && o.findings.every(isString);
+}
+/** Validates a marker payload as the event of kind `kind`: the event, or the problems found. */
+function parseRecordedEvent(kind, payload) {
+    if (kind === 'progress' && isProgressPayload(payload))
+        return { event: payload };
+    const schema = EVENT_SCHEMAS[kind];
+    if (!schema)
+        return { problem: `unknown marker kind epm:${kind} (written by a newer EPM?)` };
+    const parsed = schema.safeParse(payload);
+    if (parsed.success)
+        return { event: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `payload does not match the ${kind} event: ${issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : 'invalid'}` };
+}
+
+// EXTERNAL MODULE: ./src/domain/markers.ts
+var domain_markers = __webpack_require__(999);
+// EXTERNAL MODULE: ./src/domain/state.ts
+var domain_state = __webpack_require__(781);
+// EXTERNAL MODULE: ./src/domain/transition.ts + 1 modules
+var transition = __webpack_require__(4870);
+;// CONCATENATED MODULE: ./src/domain/reduce.ts
+
+
+
+
+
+
+/** Folds one issue's history into its state. */
+function reduce(issue, settings = domain_state/* DEFAULT_SETTINGS */.a$) {
+    const state = (0,domain_state/* initialState */.ue)(issue, settings);
+    for (const comment of issue.comments) {
+        if (!comment.byEpm) {
+            foldHumanComment(state, comment.id, comment.author, comment.body);
+            continue;
+        }
+        const { markers, problems } = (0,domain_markers/* parseMarkers */.FT)(comment.body);
+        for (const problem of problems) {
+            state.problems.push(`comment ${comment.id}: malformed marker${problem.kind ? ` epm:${problem.kind}` : ''} skipped: ${problem.reason}`);
+        }
+        for (const marker of markers) {
+            state.position += 1;
+            state.versions.set(marker.kind, Math.max(state.versions.get(marker.kind) ?? 0, marker.version));
+            const parsed = parseRecordedEvent(marker.kind, marker.payload);
+            if ('problem' in parsed) {
+                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} skipped: ${parsed.problem}`);
+                continue;
+            }
+            const { event } = parsed;
+            if (state.keys.has(event.key))
+                continue; // a replay of a step already recorded
+            try {
+                const applied = (0,transition/* apply */.Bb)(state, event);
+                state.timeline.push({
+                    position: state.position,
+                    kind: marker.kind,
+                    version: marker.version,
+                    at: event.at,
+                    from: applied.from,
+                    to: applied.to,
+                    summary: applied.summary,
+                });
+            }
+            catch (error) {
+                if (!(0,errors/* isEpmError */.p5)(error))
+                    throw error;
+                state.keys.add(event.key);
+                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} did not apply: ${error.message}`);
+            }
+        }
+    }
+    state.pending = state.pending.filter((command) => !state.keys.has(`human:${command.source}`));
+    (0,transition/* readLabelsInto */.W6)(state, issue.labels);
+    return state;
+}
+function foldHumanComment(state, id, author, body) {
+    state.position += 1;
+    if (/<!--\s*epm:[a-z]/.test(body)) {
+        state.problems.push(`comment ${id} by ${author} contains an EPM marker; ignored (only markers EPM writes are trusted)`);
+    }
+    if ((0,commands/* entryCommandOf */.Zy)(body))
+        return; // answered by the action itself, not part of the lifecycle
+    const parsed = (0,commands/* parseCommand */.RM)(body);
+    if (parsed)
+        state.pending.push({ source: id, actor: author, body: body.trim(), parsed });
+    else
+        state.feedback.push({ source: id, author, text: body.trim(), position: state.position });
+}
+
+
+/***/ }),
+
 /***/ 9365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10012,190 +10065,24 @@ function cloneState(state) {
 
 /***/ }),
 
-/***/ 231:
+/***/ 4870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  N: () => (/* binding */ Engine)
+  Bb: () => (/* binding */ apply),
+  yP: () => (/* binding */ desiredLabels),
+  mU: () => (/* binding */ markerKindOf),
+  XE: () => (/* binding */ nextKey),
+  W6: () => (/* binding */ readLabelsInto),
+  kY: () => (/* binding */ transition)
 });
 
-// UNUSED EXPORTS: countChangedLines
+// UNUSED EXPORTS: due, roleOfMarker
 
-// EXTERNAL MODULE: ./src/domain/commands.ts
-var commands = __webpack_require__(488);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var domain_errors = __webpack_require__(241);
-;// CONCATENATED MODULE: ./src/domain/events.ts
-/** Turns a validated human action into the event that records it. */
-function humanEvent(action, who, stage, version) {
-    switch (action.kind) {
-        case 'approve':
-            return { kind: 'approval', stage, version: action.version ?? version, ...who };
-        case 'revise':
-            return { kind: 'revise', message: action.message, ...who };
-        case 'abort':
-            return { kind: 'abort', reason: action.reason, ...who };
-        case 'retry':
-            return { kind: 'retry', ...who };
-        case 'unblock':
-            return { kind: 'unblock', note: action.note, ...who };
-        case 'lane':
-            return { kind: 'lane', lane: action.lane, ...who };
-    }
-}
-
-// EXTERNAL MODULE: ./src/domain/lifecycle.ts
-var lifecycle = __webpack_require__(6788);
-// EXTERNAL MODULE: ./src/domain/markers.ts
-var domain_markers = __webpack_require__(999);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
-// EXTERNAL MODULE: ./src/domain/roles.ts
-var roles = __webpack_require__(9365);
-;// CONCATENATED MODULE: ./src/domain/event-schema.ts
-/**
- * The schema of every recorded event. Markers are data read back from a
- * tracker — possibly written by an older EPM, or edited — so each payload is
- * validated before it is applied; a payload that does not match is reported
- * and skipped, never trusted and never a crash.
- */
-
-
-
-const event_schema_text = schemas/* string */.YjP();
-const human = { actor: event_schema_text, source: event_schema_text };
-const checks = schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, command: event_schema_text, ok: schemas/* boolean */.zMY(), output: event_schema_text }));
-const meta = {
-    key: schemas/* string */.YjP().min(1),
-    at: schemas/* string */.YjP().min(1),
-    usage: schemas/* object */.Ikc({ usd: schemas/* number */.aig(), inputTokens: schemas/* number */.aig(), outputTokens: schemas/* number */.aig() }).optional(),
-    transcript: schemas/* string */.YjP().optional(),
-    from: schemas/* enum */.k5n(lifecycle/* STATUSES */.f).optional(),
-    to: schemas/* enum */.k5n(lifecycle/* STATUSES */.f).optional(),
-    gate: schemas/* object */.Ikc({ gate: event_schema_text, passed: schemas/* boolean */.zMY(), reasons: schemas/* array */.YOg(event_schema_text) }).optional(),
-};
-const event_schema_event = (kind, shape) => schemas/* object */.Ikc({ kind: schemas/* literal */.euz(kind), ...meta, ...shape });
-/** One schema per event kind. */
-const EVENT_SCHEMAS = {
-    'auto-defaults': event_schema_event('auto-defaults', { type: schemas/* enum */.k5n(lifecycle/* ISSUE_TYPES */.co), lane: schemas/* enum */.k5n(lifecycle/* LANES */.Ci), applied: schemas/* array */.YOg(event_schema_text) }),
-    clarify: event_schema_event('clarify', { output: roles/* roleOutputSchemas */.i.clarifier }),
-    plan: event_schema_event('plan', { version: event_schema_text, path: event_schema_text, output: roles/* roleOutputSchemas */.i.planner }),
-    'plan-critique': event_schema_event('plan-critique', { output: roles/* roleOutputSchemas */.i['plan-critic'] }),
-    approval: event_schema_event('approval', { stage: schemas/* enum */.k5n(['plan', 'result']), version: event_schema_text, ...human }),
-    revise: event_schema_event('revise', { message: event_schema_text, ...human }),
-    lane: event_schema_event('lane', { lane: schemas/* enum */.k5n(lifecycle/* LANES */.Ci), ...human }),
-    abort: event_schema_event('abort', { reason: event_schema_text, ...human }),
-    retry: event_schema_event('retry', { ...human }),
-    unblock: event_schema_event('unblock', { note: event_schema_text, ...human }),
-    rejected: event_schema_event('rejected', { command: event_schema_text, reason: event_schema_text, ...human }),
-    implementation: event_schema_event('implementation', { sha: event_schema_text, output: roles/* roleOutputSchemas */.i.implementer, checks }),
-    'code-review': event_schema_event('code-review', { output: roles/* roleOutputSchemas */.i['code-reviewer'] }),
-    fix: event_schema_event('fix', { loop: schemas/* enum */.k5n(['code', 'test']), sha: event_schema_text, output: roles/* roleOutputSchemas */.i.fixer, checks }),
-    'test-verdict': event_schema_event('test-verdict', { output: roles/* roleOutputSchemas */.i.tester }),
-    launch: event_schema_event('launch', { k: schemas/* number */.aig().int().positive(), runId: event_schema_text, sha: event_schema_text, tag: event_schema_text, logPath: event_schema_text, startedAt: event_schema_text, command: event_schema_text }),
-    'launch-refused': event_schema_event('launch-refused', { k: schemas/* number */.aig().int().positive(), reason: event_schema_text }),
-    progress: event_schema_event('progress', {
-        k: schemas/* number */.aig().int().positive(),
-        wake: schemas/* boolean */.zMY(),
-        usedGpuHours: schemas/* number */.aig(),
-        projectedGpuHours: schemas/* number */.aig(),
-        observation: schemas/* object */.Ikc({
-            state: schemas/* enum */.k5n(['running', 'exited', 'stalled', 'lost', 'unknown']),
-            phase: event_schema_text.optional(),
-            findings: schemas/* array */.YOg(event_schema_text),
-            heartbeatAgeMs: schemas/* number */.aig().optional(),
-        }),
-    }),
-    'run-ended': event_schema_event('run-ended', { k: schemas/* number */.aig().int().positive(), exitCode: schemas/* number */.aig().int().nullable(), missingOutputs: schemas/* array */.YOg(event_schema_text), endedAt: event_schema_text, lost: schemas/* boolean */.zMY() }),
-    'hot-fix': event_schema_event('hot-fix', { k: schemas/* number */.aig().int().nonnegative(), output: roles/* roleOutputSchemas */.i.experimenter, sha: event_schema_text.optional(), measuredLines: schemas/* number */.aig().int().nonnegative().optional() }),
-    'compute-released': event_schema_event('compute-released', { k: schemas/* number */.aig().int().positive() }),
-    provenance: event_schema_event('provenance', {
-        k: schemas/* number */.aig().int().positive(),
-        path: event_schema_text,
-        sha256: event_schema_text,
-        subjects: schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, sha256: event_schema_text })),
-        expected: schemas/* object */.Ikc({
-            outputs: schemas/* array */.YOg(event_schema_text),
-            trackedRun: schemas/* object */.Ikc({
-                ref: schemas/* object */.Ikc({ entity: event_schema_text, project: event_schema_text, runId: event_schema_text }),
-                commit: event_schema_text,
-                config: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-                metrics: schemas/* array */.YOg(event_schema_text),
-                artifacts: schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, digest: event_schema_text })),
-            })
-                .nullable(),
-            hub: schemas/* object */.Ikc({ repo: event_schema_text, revision: event_schema_text, files: schemas/* array */.YOg(schemas/* object */.Ikc({ path: event_schema_text, sha256: event_schema_text, size: schemas/* number */.aig(), gitOid: event_schema_text.optional() })) }).nullable(),
-            urls: schemas/* array */.YOg(event_schema_text),
-            leftovers: schemas/* array */.YOg(event_schema_text),
-        }),
-    }),
-    'upload-verified': event_schema_event('upload-verified', {
-        rows: schemas/* array */.YOg(schemas/* object */.Ikc({
-            artifact: event_schema_text,
-            kind: schemas/* enum */.k5n(['output', 'input', 'wandb-run', 'wandb-metric', 'wandb-artifact', 'hf-repo', 'hf-file', 'url', 'compute']),
-            verdict: schemas/* enum */.k5n(['PASS', 'FAIL']),
-            reason: event_schema_text,
-        })),
-    }),
-    checklist: event_schema_event('checklist', { output: roles/* roleOutputSchemas */.i['post-experimenter'] }),
-    figures: event_schema_event('figures', { k: schemas/* number */.aig().int().nonnegative(), sha: event_schema_text, files: schemas/* array */.YOg(schemas/* object */.Ikc({ name: event_schema_text, png: event_schema_text, svg: event_schema_text })) }),
-    'clean-result': event_schema_event('clean-result', {
-        sha: event_schema_text,
-        path: event_schema_text,
-        output: roles/* roleOutputSchemas */.i.analyzer,
-        lint: schemas/* object */.Ikc({ ok: schemas/* boolean */.zMY(), problems: schemas/* array */.YOg(schemas/* object */.Ikc({ rule: event_schema_text, message: event_schema_text, line: schemas/* number */.aig().optional() })) }).optional(),
-    }),
-    'result-critique': event_schema_event('result-critique', { output: roles/* roleOutputSchemas */.i['result-critic'] }),
-    'follow-ups': event_schema_event('follow-ups', { output: roles/* roleOutputSchemas */.i['follow-up-designer'] }),
-    'role-error': event_schema_event('role-error', { role: schemas/* enum */.k5n(roles/* ROLE_NAMES */.S), error: event_schema_text }),
-    'budget-stop': event_schema_event('budget-stop', { what: schemas/* enum */.k5n(['model-usd', 'gpu-hours']), used: schemas/* number */.aig(), limit: schemas/* number */.aig() }),
-};
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v) => typeof v === 'string';
-const isOptional = (v, check) => v === undefined || check(v);
-const OBSERVED = new Set(['running', 'exited', 'stalled', 'lost', 'unknown']);
-const STATUS_SET = new Set(lifecycle/* STATUSES */.f);
-/**
- * A hand-written check equal to `EVENT_SCHEMAS.progress`, for speed: progress
- * markers are most of a long run's history and are folded on every tick.
- * A property test keeps it in step with the schema.
- */
-function isProgressPayload(p) {
-    if (!isObject(p) || p.kind !== 'progress' || !isString(p.key) || p.key === '' || !isString(p.at) || p.at === '')
-        return false;
-    if (!Number.isSafeInteger(p.k) || p.k <= 0 || typeof p.wake !== 'boolean')
-        return false;
-    if (typeof p.usedGpuHours !== 'number' || !Number.isFinite(p.usedGpuHours) || typeof p.projectedGpuHours !== 'number' || !Number.isFinite(p.projectedGpuHours))
-        return false;
-    if (!isOptional(p.from, (v) => isString(v) && STATUS_SET.has(v)) || !isOptional(p.to, (v) => isString(v) && STATUS_SET.has(v)))
-        return false;
-    if (p.usage !== undefined || p.gate !== undefined)
-        return EVENT_SCHEMAS.progress.safeParse(p).success;
-    const o = p.observation;
-    if (!isObject(o) || !isString(o.state) || !OBSERVED.has(o.state))
-        return false;
-    if (!isOptional(o.phase, isString) || !isOptional(o.heartbeatAgeMs, (v) => typeof v === 'number' && Number.isFinite(v)))
-        return false;
-    return Array.isArray(o.findings) && o.findings.every(isString);
-}
-/** Validates a marker payload as the event of kind `kind`: the event, or the problems found. */
-function parseRecordedEvent(kind, payload) {
-    if (kind === 'progress' && isProgressPayload(payload))
-        return { event: payload };
-    const schema = EVENT_SCHEMAS[kind];
-    if (!schema)
-        return { problem: `unknown marker kind epm:${kind} (written by a newer EPM?)` };
-    const parsed = schema.safeParse(payload);
-    if (parsed.success)
-        return { event: parsed.data };
-    const issue = parsed.error.issues[0];
-    return { problem: `payload does not match the ${kind} event: ${issue ? `${issue.path.join('.') || '(payload)'}: ${issue.message}` : 'invalid'}` };
-}
-
-// EXTERNAL MODULE: ./src/domain/state.ts
-var domain_state = __webpack_require__(781);
+var errors = __webpack_require__(241);
 // EXTERNAL MODULE: ./src/domain/gates.ts
 var gates = __webpack_require__(3252);
 ;// CONCATENATED MODULE: ./src/domain/detectors.ts
@@ -10249,6 +10136,10 @@ function nextWakeAt(launchedAt, wakesDone, wakeMinutes) {
 
 // EXTERNAL MODULE: ./src/domain/planned-manifest.ts
 var planned_manifest = __webpack_require__(2774);
+// EXTERNAL MODULE: ./src/domain/lifecycle.ts
+var lifecycle = __webpack_require__(6788);
+// EXTERNAL MODULE: ./src/domain/state.ts
+var domain_state = __webpack_require__(781);
 ;// CONCATENATED MODULE: ./src/domain/transition.ts
 /**
  * The lifecycle as a pure function: `transition(state, event) → [next, effects]`.
@@ -10271,7 +10162,7 @@ function nextStatus(state, from) {
 }
 const expectStatus = (state, event, ...allowed) => {
     if (!allowed.includes(state.status)) {
-        throw (0,domain_errors/* conflict */.hj)(`a ${event.kind} event does not apply in status ${state.status} (expected ${allowed.join(' or ')})`, {
+        throw (0,errors/* conflict */.hj)(`a ${event.kind} event does not apply in status ${state.status} (expected ${allowed.join(' or ')})`, {
             issue: state.number,
             hint: 'it is stale (the issue moved on); run "epm show" to see the current status',
         });
@@ -10398,14 +10289,14 @@ function apply(state, event) {
         case 'approval': {
             const stage = state.status === 'awaiting-result-approval' ? 'result' : 'plan';
             if (!lifecycle/* AWAITING_HUMAN */.l6.includes(state.status) || stage !== event.stage) {
-                throw (0,domain_errors/* conflict */.hj)(`nothing awaits ${event.stage} approval (status: ${state.status})`, {
+                throw (0,errors/* conflict */.hj)(`nothing awaits ${event.stage} approval (status: ${state.status})`, {
                     issue: state.number,
                     hint: 'approvals apply in awaiting-plan-approval or awaiting-result-approval; run "epm show" to see what is due',
                 });
             }
             gate = (0,gates/* gateApprovalCurrent */.YC)(event.version, (0,domain_state/* versionAwaitingApproval */.Qw)(state));
             if (!gate.passed) {
-                throw (0,domain_errors/* conflict */.hj)(`stale approval: ${gate.reasons.join('; ')}`, {
+                throw (0,errors/* conflict */.hj)(`stale approval: ${gate.reasons.join('; ')}`, {
                     issue: state.number,
                     hint: `review and approve the current version ${(0,domain_state/* versionAwaitingApproval */.Qw)(state)?.slice(0, 12) ?? ''}`,
                 });
@@ -10437,7 +10328,7 @@ function apply(state, event) {
                 to = 'analyzing';
             }
             else {
-                throw (0,domain_errors/* conflict */.hj)(`revise does not apply in status ${state.status}`, {
+                throw (0,errors/* conflict */.hj)(`revise does not apply in status ${state.status}`, {
                     issue: state.number,
                     hint: 'revise applies while clarifying, planning or awaiting an approval; to stop the work use "epm abort"',
                 });
@@ -10446,7 +10337,7 @@ function apply(state, event) {
         }
         case 'lane': {
             if (!BEFORE_PLAN_APPROVAL.includes(state.status)) {
-                throw (0,domain_errors/* conflict */.hj)(`the lane was confirmed by the plan approval and cannot change in status ${state.status}`, {
+                throw (0,errors/* conflict */.hj)(`the lane was confirmed by the plan approval and cannot change in status ${state.status}`, {
                     issue: state.number,
                     hint: 'revise the plan ("epm revise") to change how the experiment runs',
                 });
@@ -10458,7 +10349,7 @@ function apply(state, event) {
         }
         case 'abort': {
             if (lifecycle/* TERMINAL */.ff.includes(state.status)) {
-                throw (0,domain_errors/* conflict */.hj)(`the issue is already ${state.status}`, { issue: state.number, hint: 'nothing to abort' });
+                throw (0,errors/* conflict */.hj)(`the issue is already ${state.status}`, { issue: state.number, hint: 'nothing to abort' });
             }
             state.aborted = { reason: event.reason, actor: event.actor, from: state.status };
             summary = `aborted by ${event.actor}${event.reason ? `: ${event.reason}` : ''}`;
@@ -10474,7 +10365,7 @@ function apply(state, event) {
             }
             const side = state.status === 'failed' ? state.failed : state.status === 'blocked' ? state.blocked : undefined;
             if (!side || (event.kind === 'unblock' && state.status !== 'blocked')) {
-                throw (0,domain_errors/* conflict */.hj)(`${event.kind} does not apply in status ${state.status}`, {
+                throw (0,errors/* conflict */.hj)(`${event.kind} does not apply in status ${state.status}`, {
                     issue: state.number,
                     hint: event.kind === 'retry' ? 'retry applies to failed or blocked issues' : 'unblock applies to blocked issues',
                 });
@@ -10524,7 +10415,7 @@ function apply(state, event) {
         case 'code-review': {
             expectStatus(state, event, 'code-review');
             if (state.awaitingFix)
-                throw (0,domain_errors/* conflict */.hj)('a review arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last review first; run "epm tick"' });
+                throw (0,errors/* conflict */.hj)('a review arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last review first; run "epm tick"' });
             gate = (0,gates/* gateCodeReviewPass */.md)(event.output);
             summary = `code review: ${event.output.verdict}`;
             if (gate.passed) {
@@ -10539,7 +10430,7 @@ function apply(state, event) {
         case 'fix': {
             expectStatus(state, event, event.loop === 'code' ? 'code-review' : 'testing');
             if (state.awaitingFix !== event.loop)
-                throw (0,domain_errors/* conflict */.hj)(`no ${event.loop} fix is due`, { issue: state.number, hint: 'it is stale: the last review or test asked for no fix; run "epm show" to see what is due' });
+                throw (0,errors/* conflict */.hj)(`no ${event.loop} fix is due`, { issue: state.number, hint: 'it is stale: the last review or test asked for no fix; run "epm show" to see what is due' });
             gate = (0,gates/* gateBuildsAndLints */._L)(event.checks);
             summary = `fix ${event.sha.slice(0, 12)}: ${event.output.fixed.map((f) => f.class).join(', ')}`;
             if (gate.passed) {
@@ -10562,7 +10453,7 @@ function apply(state, event) {
         case 'test-verdict': {
             expectStatus(state, event, 'testing');
             if (state.awaitingFix)
-                throw (0,domain_errors/* conflict */.hj)('a test verdict arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last failures first; run "epm tick"' });
+                throw (0,errors/* conflict */.hj)('a test verdict arrived while a fix is due', { issue: state.number, hint: 'it is stale: the fixer answers the last failures first; run "epm tick"' });
             gate = (0,gates/* gateTestsGreen */.Kd)(event.output);
             summary = `tests ${event.output.verdict}; smoke ${event.output.smoke.ran ? 'ran' : 'did not run'}`;
             if (gate.passed) {
@@ -10794,7 +10685,7 @@ function apply(state, event) {
 function runNumbered(state, k) {
     const run = state.runs.find((r) => r.k === k);
     if (!run)
-        throw (0,domain_errors/* conflict */.hj)(`run ${k} was never launched`, { issue: state.number, hint: 'the event is stale or from another issue; run "epm show" to see the runs' });
+        throw (0,errors/* conflict */.hj)(`run ${k} was never launched`, { issue: state.number, hint: 'the event is stale or from another issue; run "epm show" to see the runs' });
     return run;
 }
 /** The labels the issue should carry for its state. */
@@ -10988,76 +10879,59 @@ function readLabelsInto(state, labels) {
         state.type = reading.type;
 }
 
-;// CONCATENATED MODULE: ./src/domain/reduce.ts
+
+/***/ }),
+
+/***/ 1898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  N: () => (/* binding */ Engine)
+});
 
+// UNUSED EXPORTS: countChangedLines
 
-
-
-/** Folds one issue's history into its state. */
-function reduce(issue, settings = domain_state/* DEFAULT_SETTINGS */.a$) {
-    const state = (0,domain_state/* initialState */.ue)(issue, settings);
-    for (const comment of issue.comments) {
-        if (!comment.byEpm) {
-            foldHumanComment(state, comment.id, comment.author, comment.body);
-            continue;
-        }
-        const { markers, problems } = (0,domain_markers/* parseMarkers */.FT)(comment.body);
-        for (const problem of problems) {
-            state.problems.push(`comment ${comment.id}: malformed marker${problem.kind ? ` epm:${problem.kind}` : ''} skipped: ${problem.reason}`);
-        }
-        for (const marker of markers) {
-            state.position += 1;
-            state.versions.set(marker.kind, Math.max(state.versions.get(marker.kind) ?? 0, marker.version));
-            const parsed = parseRecordedEvent(marker.kind, marker.payload);
-            if ('problem' in parsed) {
-                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} skipped: ${parsed.problem}`);
-                continue;
-            }
-            const { event } = parsed;
-            if (state.keys.has(event.key))
-                continue; // a replay of a step already recorded
-            try {
-                const applied = apply(state, event);
-                state.timeline.push({
-                    position: state.position,
-                    kind: marker.kind,
-                    version: marker.version,
-                    at: event.at,
-                    from: applied.from,
-                    to: applied.to,
-                    summary: applied.summary,
-                });
-            }
-            catch (error) {
-                if (!(0,domain_errors/* isEpmError */.p5)(error))
-                    throw error;
-                state.keys.add(event.key);
-                state.problems.push(`comment ${comment.id}: epm:${marker.kind} v${marker.version} did not apply: ${error.message}`);
-            }
-        }
+// EXTERNAL MODULE: ./src/domain/commands.ts
+var commands = __webpack_require__(488);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var domain_errors = __webpack_require__(241);
+;// CONCATENATED MODULE: ./src/domain/events.ts
+/** Turns a validated human action into the event that records it. */
+function humanEvent(action, who, stage, version) {
+    switch (action.kind) {
+        case 'approve':
+            return { kind: 'approval', stage, version: action.version ?? version, ...who };
+        case 'revise':
+            return { kind: 'revise', message: action.message, ...who };
+        case 'abort':
+            return { kind: 'abort', reason: action.reason, ...who };
+        case 'retry':
+            return { kind: 'retry', ...who };
+        case 'unblock':
+            return { kind: 'unblock', note: action.note, ...who };
+        case 'lane':
+            return { kind: 'lane', lane: action.lane, ...who };
     }
-    state.pending = state.pending.filter((command) => !state.keys.has(`human:${command.source}`));
-    readLabelsInto(state, issue.labels);
-    return state;
-}
-function foldHumanComment(state, id, author, body) {
-    state.position += 1;
-    if (/<!--\s*epm:[a-z]/.test(body)) {
-        state.problems.push(`comment ${id} by ${author} contains an EPM marker; ignored (only markers EPM writes are trusted)`);
-    }
-    if ((0,commands/* entryCommandOf */.Zy)(body))
-        return; // answered by the action itself, not part of the lifecycle
-    const parsed = (0,commands/* parseCommand */.RM)(body);
-    if (parsed)
-        state.pending.push({ source: id, actor: author, body: body.trim(), parsed });
-    else
-        state.feedback.push({ source: id, author, text: body.trim(), position: state.position });
 }
 
+// EXTERNAL MODULE: ./src/domain/lifecycle.ts
+var lifecycle = __webpack_require__(6788);
+// EXTERNAL MODULE: ./src/domain/markers.ts
+var markers = __webpack_require__(999);
+// EXTERNAL MODULE: ./src/domain/reduce.ts + 1 modules
+var reduce = __webpack_require__(9854);
+// EXTERNAL MODULE: ./src/domain/roles.ts
+var roles = __webpack_require__(9365);
+// EXTERNAL MODULE: ./src/domain/state.ts
+var domain_state = __webpack_require__(781);
+// EXTERNAL MODULE: ./src/domain/transition.ts + 1 modules
+var transition = __webpack_require__(4870);
 // EXTERNAL MODULE: ./src/engine/paths.ts
 var engine_paths = __webpack_require__(4886);
+// EXTERNAL MODULE: ./src/domain/planned-manifest.ts
+var planned_manifest = __webpack_require__(2774);
 ;// CONCATENATED MODULE: ./src/domain/upload-verification.ts
 
 const pass = (artifact, kind, reason) => ({ artifact, kind, verdict: 'PASS', reason });
@@ -11344,6 +11218,8 @@ function renderDuplicateScan(findings) {
 
 // EXTERNAL MODULE: ./src/domain/clean-result/numbers.ts
 var numbers = __webpack_require__(2058);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
+var schemas = __webpack_require__(104);
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 
 
@@ -11393,7 +11269,7 @@ class Engine {
     }
     /** Reads and reduces an issue without changing anything. */
     async load(number) {
-        return reduce(await this.deps.tracker.getIssue(number), this.deps.settings);
+        return (0,reduce/* reduce */.T)(await this.deps.tracker.getIssue(number), this.deps.settings);
     }
     /** Carries out every due step of one issue until it waits on a human, a run, or is finished. */
     async tick(number, options = {}) {
@@ -11404,7 +11280,7 @@ class Engine {
             state = await this.repairLabels(issue, state, steps);
             const limit = options.maxSteps ?? MAX_STEPS_PER_TICK;
             for (let step = 0; step < limit; step++) {
-                const [, effects] = transition(state, { kind: 'tick', now: this.clock().toISOString() });
+                const [, effects] = (0,transition/* transition */.kY)(state, { kind: 'tick', now: this.clock().toISOString() });
                 const effect = effects[0];
                 if (!effect)
                     break;
@@ -11436,7 +11312,7 @@ class Engine {
                 throw (0,domain_errors/* unauthorized */.nc)(`${actor} may not ${action.kind}: ${refusal}`, { issue: number });
             const resolved = action.kind === 'approve' ? { ...action, version: action.version ?? (0,domain_state/* versionAwaitingApproval */.Qw)(state) ?? '' } : action;
             const event = this.humanEventFor(state, resolved, { actor, source: 'pending' });
-            transition(state, event); // throws a clear conflict, before anything is written, when the action does not fit
+            (0,transition/* transition */.kY)(state, event); // throws a clear conflict, before anything is written, when the action does not fit
             if (event.kind === 'approval')
                 await this.assertBranchUnmoved(state);
             // The same command already written but not yet acknowledged (a crash in between) is acknowledged, not written twice.
@@ -11473,7 +11349,7 @@ class Engine {
         return { reports, errors };
     }
     reduceChecked(issue) {
-        const state = reduce(issue, this.deps.settings);
+        const state = (0,reduce/* reduce */.T)(issue, this.deps.settings);
         if (state.labelProblems.length > 0) {
             throw (0,domain_errors/* badInput */.AN)(`labels conflict: ${state.labelProblems.join('; ')}`, {
                 issue: issue.number,
@@ -11510,11 +11386,11 @@ class Engine {
     }
     /** Writes the event's marker, then projects labels; returns the new state. */
     async record(issue, state, event, steps) {
-        const [, effects] = transition(state, event);
+        const [, effects] = (0,transition/* transition */.kY)(state, event);
         for (const effect of effects) {
             if (effect.kind === 'record') {
                 const version = (state.versions.get(effect.event.kind) ?? 0) + 1;
-                const comment = await this.deps.tracker.addComment(issue.number, (0,domain_markers/* renderMarker */.Bd)({ kind: effect.event.kind, version, payload: effect.event, prose: prose(effect.event) }), { as: { kind: 'epm' } });
+                const comment = await this.deps.tracker.addComment(issue.number, (0,markers/* renderMarker */.Bd)({ kind: effect.event.kind, version, payload: effect.event, prose: prose(effect.event) }), { as: { kind: 'epm' } });
                 issue.comments.push(comment);
             }
             else if (effect.kind === 'sync-labels') {
@@ -11522,7 +11398,7 @@ class Engine {
                 issue.labels = [...issue.labels.filter((l) => !effect.remove.includes(l)), ...effect.add.filter((l) => !issue.labels.includes(l))];
             }
         }
-        const reduced = reduce(issue, this.deps.settings);
+        const reduced = (0,reduce/* reduce */.T)(issue, this.deps.settings);
         const line = `#${issue.number} ${event.kind}: ${reduced.timeline.at(-1)?.summary ?? ''} [${state.status} → ${reduced.status}]`;
         steps.push(line);
         this.deps.log?.(line);
@@ -11532,13 +11408,13 @@ class Engine {
     async repairLabels(issue, state, steps) {
         if (!state.versions.size)
             return state;
-        const { add, remove } = desiredLabels(state);
+        const { add, remove } = (0,transition/* desiredLabels */.yP)(state);
         if (!add.length && !remove.length)
             return state;
         await this.deps.tracker.updateLabels(issue.number, { add, remove });
         issue.labels = [...issue.labels.filter((l) => !remove.includes(l)), ...add];
         steps.push(`#${issue.number} labels repaired: +${add.join(',') || '-'} −${remove.join(',') || '-'}`);
-        return reduce(issue, this.deps.settings);
+        return (0,reduce/* reduce */.T)(issue, this.deps.settings);
     }
     /** Carries out one due effect; returns the event to record, or undefined when there is nothing to record yet. */
     async perform(state, effect) {
@@ -11576,7 +11452,7 @@ class Engine {
                 catch (error) {
                     if (!(0,domain_errors/* isEpmError */.p5)(error) || error.code !== 'conflict')
                         throw error;
-                    return { kind: 'launch-refused', k: effect.k, reason: error.message, key: nextKey(state, 'launch-refused'), at };
+                    return { kind: 'launch-refused', k: effect.k, reason: error.message, key: (0,transition/* nextKey */.XE)(state, 'launch-refused'), at };
                 }
                 const handle = await this.deps.compute.launch({
                     runId: effect.runId, cwd: tree.path, command: effect.command, ...(this.deps.runEnv ? { env: { ...this.deps.runEnv } } : {}),
@@ -11596,7 +11472,7 @@ class Engine {
                     const missing = await this.deps.workspace.missingFiles(tree.branch, declared);
                     return {
                         kind: 'run-ended', k: effect.k, exitCode: seen.sentinel?.exitCode ?? null, missingOutputs: missing,
-                        endedAt: seen.sentinel?.endedAt ?? at, lost: seen.state !== 'exited', key: nextKey(state, 'run-ended'), at,
+                        endedAt: seen.sentinel?.endedAt ?? at, lost: seen.state !== 'exited', key: (0,transition/* nextKey */.XE)(state, 'run-ended'), at,
                     };
                 }
                 const findings = seen.findings.map((f) => f.kind);
@@ -11639,7 +11515,7 @@ class Engine {
         const tree = await this.deps.workspace.ensureWorktree(paths.branch);
         const launch = await this.deps.provenance.readLaunch(effect.runId);
         if (!launch) {
-            return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch; its provenance cannot be written (relaunch with "epm retry")`, key: nextKey(state, 'role-error'), at };
+            return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch; its provenance cannot be written (relaunch with "epm retry")`, key: (0,transition/* nextKey */.XE)(state, 'role-error'), at };
         }
         const collected = await this.deps.provenance.collect(effect.runId, tree.path, { outputs: manifest.outputs, inputs: manifest.inputs, ...(manifest.config ? { config: manifest.config } : {}) });
         const deliverables = manifest.deliverables;
@@ -11758,9 +11634,9 @@ class Engine {
         const manifest = state.frozen?.manifest ?? state.plan?.manifest;
         const metrics = await this.readMetrics(state, paths);
         if ('problem' in metrics)
-            return { kind: 'role-error', role: 'analyzer', error: metrics.problem, key: nextKey(state, 'role-error'), at };
+            return { kind: 'role-error', role: 'analyzer', error: metrics.problem, key: (0,transition/* nextKey */.XE)(state, 'role-error'), at };
         if (!this.deps.figures)
-            return { kind: 'role-error', role: 'analyzer', error: 'no figure renderer is configured', key: nextKey(state, 'role-error'), at };
+            return { kind: 'role-error', role: 'analyzer', error: 'no figure renderer is configured', key: (0,transition/* nextKey */.XE)(state, 'role-error'), at };
         const primary = manifest?.metrics.find((m) => m.primary)?.name ?? manifest?.metrics[0]?.name ?? '';
         const files = [];
         const writes = {};
@@ -11768,7 +11644,7 @@ class Engine {
             const metric = figure.metric ?? primary;
             const values = metrics.rows.filter((r) => r.metric === metric).map((r) => ({ condition: r.condition, seed: r.seed, value: r.value }));
             if (values.length === 0) {
-                return { kind: 'role-error', role: 'analyzer', error: `figure "${figure.name}" plots metric "${metric}", which ${manifest?.metricsFile ?? DEFAULT_METRICS_FILE} does not contain`, key: nextKey(state, 'role-error'), at };
+                return { kind: 'role-error', role: 'analyzer', error: `figure "${figure.name}" plots metric "${metric}", which ${manifest?.metricsFile ?? DEFAULT_METRICS_FILE} does not contain`, key: (0,transition/* nextKey */.XE)(state, 'role-error'), at };
             }
             const options = { title: figure.description || figure.name, metric, conditionOrder: manifest?.conditions.map((c) => c.name) ?? [] };
             const spec = figure.pattern === 'scatter' ? (0,specs/* perSeedScatterSpec */.Sb)(values, options) : (0,specs/* barWithSeedsSpec */.Nn)(values, { ...options, spread: 'sd' });
@@ -11869,7 +11745,7 @@ class Engine {
             return reject(refusal);
         try {
             const event = { ...this.humanEventFor(state, action, who), key: effect.key, at };
-            transition(state, event);
+            (0,transition/* transition */.kY)(state, event);
             if (event.kind === 'approval')
                 await this.assertBranchUnmoved(state);
             return event;
@@ -11904,16 +11780,16 @@ class Engine {
             if ((0,budget/* isBudgetExceeded */.py)(error)) {
                 const spent = { usage: error.usage, ...(error.transcript ? { transcript: error.transcript } : {}) };
                 if (error.what === 'model-usd')
-                    return { kind: 'budget-stop', what: 'model-usd', used: error.used, limit: error.limit, key: nextKey(state, 'budget-stop'), at, ...spent };
-                return { kind: 'role-error', role, error: error.toLine(), key: nextKey(state, 'role-error'), at, ...spent };
+                    return { kind: 'budget-stop', what: 'model-usd', used: error.used, limit: error.limit, key: (0,transition/* nextKey */.XE)(state, 'budget-stop'), at, ...spent };
+                return { kind: 'role-error', role, error: error.toLine(), key: (0,transition/* nextKey */.XE)(state, 'role-error'), at, ...spent };
             }
-            return { kind: 'role-error', role, error: (0,domain_errors/* isEpmError */.p5)(error) ? error.toLine() : String(error instanceof Error ? error.message : error), key: nextKey(state, 'role-error'), at };
+            return { kind: 'role-error', role, error: (0,domain_errors/* isEpmError */.p5)(error) ? error.toLine() : String(error instanceof Error ? error.message : error), key: (0,transition/* nextKey */.XE)(state, 'role-error'), at };
         }
         const usage = { ...(result.usage ? { usage: result.usage } : {}), ...(result.transcript ? { transcript: result.transcript } : {}) };
         const parsed = roles/* roleOutputSchemas */.i[role].safeParse(result.output);
         if (!parsed.success) {
             const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(output)'}: ${i.message}`).join('; ');
-            return { kind: 'role-error', role, error: `invalid output: ${problems}`, key: nextKey(state, 'role-error'), at, ...usage };
+            return { kind: 'role-error', role, error: `invalid output: ${problems}`, key: (0,transition/* nextKey */.XE)(state, 'role-error'), at, ...usage };
         }
         const meta = { key, at, ...usage };
         return this.roleEvent(state, role, parsed.data, paths, meta);
@@ -11987,7 +11863,7 @@ class Engine {
             }
             default:
                 // Thinking roles change no files: their output is the event.
-                event = { kind: markerKindOf(role), output };
+                event = { kind: (0,transition/* markerKindOf */.mU)(role), output };
         }
         return { ...event, ...meta };
     }
@@ -12040,7 +11916,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
-/* harmony import */ var _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2646);
+/* harmony import */ var _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9972);
 /* harmony import */ var _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(306);
 /* harmony import */ var _adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2887);
 /* harmony import */ var _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5138);
@@ -12053,18 +11929,19 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _domain_commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(488);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(241);
 /* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(6788);
+/* harmony import */ var _domain_reduce_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9854);
 /* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(7519);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(231);
-/* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4886);
-/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(8565);
-/* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(2219);
-/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(9164);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(515);
-/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(5717);
-/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(9394);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(7138);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__, _cli_context_js__WEBPACK_IMPORTED_MODULE_20__]);
-([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__, _cli_context_js__WEBPACK_IMPORTED_MODULE_20__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(1898);
+/* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(4886);
+/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(8565);
+/* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(2219);
+/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(9164);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(515);
+/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(5717);
+/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(9394);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(7138);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__, _cli_context_js__WEBPACK_IMPORTED_MODULE_21__]);
+([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__, _cli_context_js__WEBPACK_IMPORTED_MODULE_21__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * The worker: wires the engine over GitHub (tracker, authorizer, branch/PR/
  * release publisher) and the machine it runs on (git worktrees, local compute,
@@ -12096,35 +11973,37 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_ada
 
 
 
+
 async function wire(deps) {
     const { inputs, env, log } = deps;
     const repoDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(inputs.workspace);
     const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(repoDir, '.epm');
-    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_21__/* .excludeEpmState */ .O)(repoDir);
+    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_22__/* .excludeEpmState */ .O)(repoDir);
     const client = (0,_adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_4__/* .createGitHubClient */ .L)({ token: inputs.token, baseUrl: inputs.apiUrl, writeIntervalMs: inputs.writeIntervalMs, backoffUnitMs: inputs.backoffUnitMs, log });
     const authorizer = new _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubAuthorizer */ .P({ client, owner: inputs.owner, repo: inputs.repo, allowedBots: inputs.allowedBots });
     const tracker = new _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubTracker */ .K({ client, owner: inputs.owner, repo: inputs.repo, botLogin: inputs.botLogin, trusted: (login) => authorizer.trusts(login) });
     const { config } = await (0,_adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_7__/* .loadConfig */ .Z)(repoDir);
     const workspace = new _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .GitWorkspace */ .AX({ repoDir, worktreesDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'worktrees') });
-    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_20__/* .createServices */ .h4)(repoDir, env);
-    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_20__/* .NO_MODEL_RUNTIME */ .tp;
+    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_21__/* .createServices */ .h4)(repoDir, env);
+    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_21__/* .NO_MODEL_RUNTIME */ .tp;
     let modelNotice = 'No model: set the ANTHROPIC_API_KEY secret for the roles to run.';
     if (env['ANTHROPIC_API_KEY']?.trim() || inputs.replayCassettes) {
-        const created = (0,_roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_18__/* .createModel */ .kQ)({ env, cassetteDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_11__/* .AnthropicModel */ .m(o) });
+        const created = (0,_roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_19__/* .createModel */ .kQ)({ env, cassetteDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_11__/* .AnthropicModel */ .m(o) });
         modelNotice = created.notice;
-        roles = new _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_17__/* .ModelRoleRunner */ .SO({
+        roles = new _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_18__/* .ModelRoleRunner */ .SO({
             model: created.model,
             transcriptsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'transcripts'),
             env,
             ...(env['ANTHROPIC_API_KEY'] ? { apiKey: env['ANTHROPIC_API_KEY'] } : {}),
-            tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_17__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_19__/* .issueTools */ .F)(tracker) : [])],
+            tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_18__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_20__/* .issueTools */ .F)(tracker) : [])],
         });
     }
     // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
     const late = {};
-    const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_15__/* .Engine */ .N({
+    const settings = (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_24__/* .settingsFromConfig */ .m)(config);
+    const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_16__/* .Engine */ .N({
         provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
-        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_23__/* .EPM_VERSION */ .i,
+        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_25__/* .EPM_VERSION */ .i,
         figures: { render: (spec) => (0,_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__/* .renderFigure */ .$v)(spec) },
         runEnv: { EPM_TRACKING_DIR: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tracking') },
         tracker, workspace,
@@ -12137,7 +12016,7 @@ async function wire(deps) {
         roles, authorizer,
         checks: new _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_9__/* .ShellCheckRunner */ .R(),
         checkSpecs: config.checks,
-        settings: (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_24__/* .settingsFromConfig */ .m)(config),
+        settings,
         experimentsDir: config.paths.experiments,
         log,
         // Commits reach GitHub before the marker that names them.
@@ -12149,10 +12028,10 @@ async function wire(deps) {
     const publisher = new _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubPublisher */ .y({
         client, owner: inputs.owner, repo: inputs.repo, tracker, workspace,
         remote: new _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .GitRemote */ .X({ repoDir, token: inputs.token }), baseBranch,
-        paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_16__/* .experimentPaths */ .G)(state, config.paths.experiments),
+        paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_17__/* .experimentPaths */ .G)(state, config.paths.experiments),
     });
     late.publisher = publisher;
-    return { client, tracker, engine, publisher, experimentsDir: config.paths.experiments, modelNotice };
+    return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice };
 }
 /** Runs the worker: one issue, or a sweep of every open experiment. */
 async function act(deps) {
@@ -12173,11 +12052,10 @@ async function act(deps) {
     return { outcomes, modelNotice: wired.modelNotice };
 }
 async function reconcile(wired, number, deps) {
-    const { engine, tracker, publisher } = wired;
+    const { engine, publisher } = wired;
     const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     await publisher.before(number);
-    const steps = await answerEntryCommands(wired, number);
-    const before = (await engine.load(number)).status;
+    const { steps, before } = await answerEntryCommands(wired, number);
     const deadline = Date.now() + deps.inputs.waitForRunMinutes * 60_000;
     let report = await engine.tick(number);
     steps.push(...report.steps);
@@ -12188,7 +12066,6 @@ async function reconcile(wired, number, deps) {
         steps.push(...report.steps);
     }
     steps.push(...(await publisher.after(report.state)));
-    void tracker;
     return { issue: number, before, status: report.state.status, steps, ...(report.waiting ? { waiting: report.waiting } : {}), state: report.state };
 }
 /**
@@ -12197,26 +12074,27 @@ async function reconcile(wired, number, deps) {
  * answer with its status — each once, whatever the number of deliveries.
  */
 async function answerEntryCommands(wired, number) {
-    const { tracker, engine } = wired;
+    const { tracker } = wired;
     const issue = await tracker.getIssue(number);
+    // The state as this run found it, from the same read (the engine's tick reads again, under its lock).
+    const state = (0,_domain_reduce_js__WEBPACK_IMPORTED_MODULE_15__/* .reduce */ .T)(issue, wired.settings);
     const steps = [];
     for (const comment of issue.comments) {
         if (comment.byEpm)
             continue;
         const command = (0,_domain_commands_js__WEBPACK_IMPORTED_MODULE_12__/* .entryCommandOf */ .Zy)(comment.body);
         if (command === 'plan' && !(0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__/* .readLabels */ .k2)(issue.labels).type) {
-            await tracker.updateLabels(number, { add: ['type:experiment'] });
-            issue.labels.push('type:experiment');
+            await tracker.updateLabels(number, { add: [(0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__/* .typeLabel */ .Dd)('experiment')] });
+            issue.labels.push((0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__/* .typeLabel */ .Dd)('experiment'));
             steps.push(`#${number} labelled type:experiment (/epm plan by ${comment.author})`);
         }
-        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_22__/* .statusReplyTag */ .F)(comment.id)))) {
-            const state = await engine.load(number);
-            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_22__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_16__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
+        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_23__/* .statusReplyTag */ .F)(comment.id)))) {
+            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_23__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_17__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
             issue.comments.push(reply);
             steps.push(`#${number} status sent to ${comment.author}`);
         }
     }
-    return steps;
+    return { steps, before: state.status };
 }
 
 __webpack_async_result__();
@@ -12309,7 +12187,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8565);
 /* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9164);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(241);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(231);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(1898);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__]);
 _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 /**

@@ -1,6 +1,66 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 1816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lr: () => (/* binding */ issueOfBranch),
+/* harmony export */   ae: () => (/* binding */ assertBranchName),
+/* harmony export */   p5: () => (/* binding */ worktreeFolderName),
+/* harmony export */   yC: () => (/* binding */ branchFor)
+/* harmony export */ });
+/* unused harmony export BRANCH_PATTERN */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/** Experiment branch names: `epm/<N>-<slug>`. Pure string rules, shared by the engine and the git adapter. */
+
+/** Form every experiment branch name takes. */
+const BRANCH_PATTERN = /^epm\/[0-9]+-[a-z0-9][a-z0-9-]*$/;
+const BRANCH_PREFIX = 'epm/';
+const MAX_SLUG_LENGTH = 40;
+/**
+ * The experiment branch for an issue: `epm/<N>-<slug>`, where the slug is the
+ * lower-cased title with accents dropped, every run of other characters turned
+ * into `-`, at most 40 characters (cut at a `-` when possible), or `experiment`
+ * when nothing is left.
+ */
+const branchFor = (issueNumber, title) => {
+    if (!Number.isSafeInteger(issueNumber) || issueNumber < 1) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badInput */ .AN)(`issue number ${issueNumber} is not a positive integer`, {
+            hint: 'pass the number of an existing issue, e.g. 12',
+        });
+    }
+    return `${BRANCH_PREFIX}${issueNumber}-${slugify(title)}`;
+};
+/** Throws a bad-input error unless `branch` has the form `epm/<N>-<slug>`. */
+const assertBranchName = (branch) => {
+    if (!BRANCH_PATTERN.test(branch)) {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badInput */ .AN)(`"${branch}" is not an EPM experiment branch`, {
+            hint: 'expected epm/<issue number>-<slug> with a lower-case slug of letters, digits and "-", e.g. epm/12-lr-sweep',
+        });
+    }
+};
+/** The issue number of an experiment branch, or undefined when `branch` is not one. */
+const issueOfBranch = (branch) => BRANCH_PATTERN.test(branch) ? Number.parseInt(branch.slice(BRANCH_PREFIX.length), 10) : undefined;
+/** Name of the worktree folder for `branch`: the name without `epm/`, other `/` turned into `-`. */
+const worktreeFolderName = (branch) => (branch.startsWith(BRANCH_PREFIX) ? branch.slice(BRANCH_PREFIX.length) : branch).replaceAll('/', '-');
+const slugify = (title) => {
+    const slug = title
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    if (slug.length <= MAX_SLUG_LENGTH)
+        return slug === '' ? 'experiment' : slug;
+    const cut = slug.slice(0, MAX_SLUG_LENGTH);
+    const atWord = slug.charAt(MAX_SLUG_LENGTH) === '-' ? cut : cut.slice(0, Math.max(cut.lastIndexOf('-'), 0));
+    return (atWord === '' ? cut : atWord).replace(/-+$/, '');
+};
+
+
+/***/ }),
+
 /***/ 241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -66,6 +126,134 @@ const busy = (message, options) => new EpmError('busy', message, options);
 const external = (message, options) => new EpmError('external', message, options);
 /** True for errors EPM raised on purpose. */
 const isEpmError = (error) => error instanceof EpmError;
+
+
+/***/ }),
+
+/***/ 6788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ag: () => (/* binding */ LABEL_PREFIX),
+/* harmony export */   Ci: () => (/* binding */ LANES),
+/* harmony export */   Dd: () => (/* binding */ typeLabel),
+/* harmony export */   Jx: () => (/* binding */ isLane),
+/* harmony export */   Rh: () => (/* binding */ statusLabel),
+/* harmony export */   Rt: () => (/* binding */ isEpmLabel),
+/* harmony export */   co: () => (/* binding */ ISSUE_TYPES),
+/* harmony export */   eB: () => (/* binding */ nextOnRoute),
+/* harmony export */   f: () => (/* binding */ STATUSES),
+/* harmony export */   ff: () => (/* binding */ TERMINAL),
+/* harmony export */   h9: () => (/* binding */ laneLabel),
+/* harmony export */   k2: () => (/* binding */ readLabels),
+/* harmony export */   l6: () => (/* binding */ AWAITING_HUMAN),
+/* harmony export */   lV: () => (/* binding */ MAIN_STATUSES),
+/* harmony export */   nR: () => (/* binding */ routeFor)
+/* harmony export */ });
+/* unused harmony exports SIDE_STATES, FAILURE_CAUSES, isStatus, isMainStatus, isIssueType */
+/**
+ * The vocabulary of the lifecycle (DESIGN.md §2): statuses, side states, issue
+ * types, lanes, failure causes, and the labels that project them.
+ */
+/** The main statuses, in lifecycle order. */
+const MAIN_STATUSES = [
+    'proposed',
+    'clarifying',
+    'planning',
+    'plan-review',
+    'awaiting-plan-approval',
+    'implementing',
+    'code-review',
+    'testing',
+    'running',
+    'verifying',
+    'analyzing',
+    'result-review',
+    'awaiting-result-approval',
+    'done',
+];
+/** Side states an issue can leave the main path for. */
+const SIDE_STATES = ['blocked', 'failed', 'aborted'];
+/** Every status, main then side. */
+const STATUSES = [...MAIN_STATUSES, ...SIDE_STATES];
+/** Issue types, carried by one `type:<name>` label. */
+const ISSUE_TYPES = ['experiment', 'claim', 'infra', 'analysis'];
+/** Lanes, carried by one `lane:<name>` label: how much of the path an experiment takes. */
+const LANES = ['full', 'config', 'follow-up'];
+/** Why an issue failed. */
+const FAILURE_CAUSES = (/* unused pure expression or super */ null && (['infra', 'code', 'budget']));
+/** Statuses in which a human decision is awaited and nothing is due. */
+const AWAITING_HUMAN = ['awaiting-plan-approval', 'awaiting-result-approval'];
+/** Statuses no action leaves except where a human explicitly says so. */
+const TERMINAL = ['done', 'aborted'];
+/** True when `value` names a status. */
+const isStatus = (value) => STATUSES.includes(value);
+/** True when `value` names a main-path status. */
+const isMainStatus = (value) => MAIN_STATUSES.includes(value);
+/** True when `value` names an issue type. */
+const isIssueType = (value) => ISSUE_TYPES.includes(value);
+/** True when `value` names a lane. */
+const isLane = (value) => LANES.includes(value);
+/** Label prefixes. */
+const LABEL_PREFIX = { status: 'status:', type: 'type:', lane: 'lane:' };
+/** The label for a status. */
+const statusLabel = (status) => `${LABEL_PREFIX.status}${status}`;
+/** The label for a type. */
+const typeLabel = (type) => `${LABEL_PREFIX.type}${type}`;
+/** The label for a lane. */
+const laneLabel = (lane) => `${LABEL_PREFIX.lane}${lane}`;
+/** The main-path route an issue of a given type and lane takes. */
+function routeFor(type, lane) {
+    switch (type) {
+        case 'claim':
+            // A claim is a statement experiments attach to; it has no lifecycle of its own.
+            return ['proposed'];
+        case 'analysis':
+            // An analysis of existing results: no code, no run.
+            return MAIN_STATUSES.filter((s) => !['implementing', 'code-review', 'testing', 'running', 'verifying'].includes(s));
+        case 'infra':
+            // A code change: reviewed and tested, with no run or result to analyze.
+            return MAIN_STATUSES.filter((s) => !['running', 'verifying', 'analyzing', 'result-review', 'awaiting-result-approval'].includes(s));
+        case 'experiment':
+            // The config lane runs a new config on existing code: no implementer or code review;
+            // the smoke run in testing still happens.
+            return lane === 'config' ? MAIN_STATUSES.filter((s) => s !== 'implementing' && s !== 'code-review') : MAIN_STATUSES;
+    }
+}
+/** The status after `status` on the route, or undefined at the end. */
+function nextOnRoute(route, status) {
+    const at = route.indexOf(status);
+    return at < 0 ? undefined : route[at + 1];
+}
+/** Whether a label is one of EPM's (`status:`, `type:` or `lane:`): issues carrying one are experiments EPM manages. */
+const isEpmLabel = (label) => label.startsWith(LABEL_PREFIX.status) || label.startsWith(LABEL_PREFIX.type) || label.startsWith(LABEL_PREFIX.lane);
+/** Reads `status:*`, `type:*` and `lane:*` labels; more than one of a kind, or an unknown value, is a problem. */
+function readLabels(labels) {
+    const reading = { problems: [] };
+    const pick = (prefix, known, what) => {
+        const found = labels.filter((label) => label.startsWith(prefix));
+        const values = found.map((label) => label.slice(prefix.length));
+        const unknown = values.filter((value) => !known.includes(value));
+        for (const value of unknown) {
+            reading.problems.push(`unknown ${what} label "${prefix}${value}"; expected one of ${known.map((k) => prefix + k).join(', ')}`);
+        }
+        if (found.length > 1) {
+            reading.problems.push(`${found.length} ${what} labels (${found.join(', ')}); an issue carries exactly one — remove all but one`);
+            return undefined;
+        }
+        return unknown.length === 0 ? values[0] : undefined;
+    };
+    const status = pick(LABEL_PREFIX.status, STATUSES, 'status');
+    const type = pick(LABEL_PREFIX.type, ISSUE_TYPES, 'type');
+    const lane = pick(LABEL_PREFIX.lane, LANES, 'lane');
+    if (status !== undefined)
+        reading.status = status;
+    if (type !== undefined)
+        reading.type = type;
+    if (lane !== undefined)
+        reading.lane = lane;
+    return reading;
+}
 
 
 /***/ }),
@@ -297,13 +485,17 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ routeEvent)
 /* harmony export */ });
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1816);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
+/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6788);
 /**
  * The raw GitHub event, parsed once into what the action should do: tick one
  * issue (and whose permission that needs), sweep every open experiment, or
  * ignore it with the reason. Pure; the router job runs it without secrets and
  * hands only numbers onward.
  */
+
+
 
 /** A payload field that is not what GitHub sends. */
 class ShapeError extends Error {
@@ -347,9 +539,6 @@ const pullOf = (v) => {
         baseRepo: text(at(base['repo'], 'pull_request.base.repo')['full_name'], 'pull_request.base.repo.full_name'),
     };
 };
-/** Labels that make an issue one of EPM's. */
-const EPM_LABEL = /^(status|type|lane):/;
-const EXPERIMENT_BRANCH = /^epm\/([0-9]+)-[a-z0-9][a-z0-9-]*$/;
 /** Decides what an event means. Throws bad-input for a payload that is not GitHub's shape. */
 function routeEvent(name, payload, context) {
     try {
@@ -358,7 +547,7 @@ function routeEvent(name, payload, context) {
     catch (error) {
         if (!(error instanceof ShapeError))
             throw error;
-        throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badInput */ .AN)(`the ${name} event payload is not what GitHub sends: ${error.message}`, {
+        throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .badInput */ .AN)(`the ${name} event payload is not what GitHub sends: ${error.message}`, {
             hint: 'run EPM from the workflow templates (epm install); GITHUB_EVENT_PATH must be the event GitHub delivered',
         });
     }
@@ -377,7 +566,7 @@ function decide(name, payload, context) {
                 return { action: 'ignore', reason: 'the event is about a pull request' };
             if (fromSelf(sender))
                 return { action: 'ignore', reason: `${sender} is EPM itself` };
-            if (!issue.labels.some((l) => EPM_LABEL.test(l))) {
+            if (!issue.labels.some(_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .isEpmLabel */ .Rt)) {
                 return { action: 'ignore', reason: `#${issue.number} has no type:, status: or lane: label (label it type:experiment, or comment "/epm plan")` };
             }
             return { action: 'tick', issue: issue.number, reason: `issues.${action} on #${issue.number}`, actor: sender, needsWrite: true };
@@ -398,7 +587,7 @@ function decide(name, payload, context) {
             if (issue.isPull) {
                 return { action: 'ignore', reason: command ? 'commands go on the experiment issue; on the PR, use a review (Approve / Request changes)' : 'a comment on a pull request' };
             }
-            if (!command && !issue.labels.some((l) => EPM_LABEL.test(l)))
+            if (!command && !issue.labels.some(_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .isEpmLabel */ .Rt))
                 return { action: 'ignore', reason: `#${issue.number} is not an EPM issue` };
             return {
                 action: 'tick', issue: issue.number, reason: command ? `command on #${issue.number}` : `comment on #${issue.number}`,
@@ -423,12 +612,12 @@ function decide(name, payload, context) {
             if (pr.headRepo !== pr.baseRepo || pr.baseRepo !== context.repository) {
                 return { action: 'ignore', reason: `PR #${pr.number} comes from a fork (${pr.headRepo ?? 'deleted repository'}); EPM acts only on its own branches` };
             }
-            const match = EXPERIMENT_BRANCH.exec(pr.headRef);
-            if (!match?.[1])
+            const issueNumber = (0,_domain_branch_name_js__WEBPACK_IMPORTED_MODULE_0__/* .issueOfBranch */ .Lr)(pr.headRef);
+            if (issueNumber === undefined)
                 return { action: 'ignore', reason: `PR #${pr.number} is not an experiment PR (branch ${pr.headRef})` };
             if (fromSelf(actor))
                 return { action: 'ignore', reason: `${actor} is EPM itself` };
-            return { action: 'tick', issue: Number(match[1]), reason: `${name}.${action} on PR #${pr.number}`, actor, needsWrite: name !== 'pull_request' };
+            return { action: 'tick', issue: issueNumber, reason: `${name}.${action} on PR #${pr.number}`, actor, needsWrite: name !== 'pull_request' };
         }
         case 'schedule':
             return { action: 'sweep', reason: 'scheduled sweep of every open experiment' };
@@ -441,7 +630,7 @@ function decide(name, payload, context) {
             if (wanted === '')
                 return { action: 'sweep', reason: `sweep dispatched by ${sender}` };
             if (!/^[0-9]+$/.test(wanted) || Number(wanted) < 1)
-                throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badInput */ .AN)(`workflow_dispatch input issue "${wanted.slice(0, 40)}" is not an issue number`, { hint: 'give the number of an issue, e.g. 12, or leave it empty to sweep' });
+                throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .badInput */ .AN)(`workflow_dispatch input issue "${wanted.slice(0, 40)}" is not an issue number`, { hint: 'give the number of an issue, e.g. 12, or leave it empty to sweep' });
             return { action: 'tick', issue: Number(wanted), reason: `dispatched for #${wanted} by ${sender}`, actor: sender, needsWrite: true };
         }
         default:

@@ -31,6 +31,10 @@ export const assertBranchName = (branch: string): void => {
   }
 };
 
+/** The issue number of an experiment branch, or undefined when `branch` is not one. */
+export const issueOfBranch = (branch: string): number | undefined =>
+  BRANCH_PATTERN.test(branch) ? Number.parseInt(branch.slice(BRANCH_PREFIX.length), 10) : undefined;
+
 /** Name of the worktree folder for `branch`: the name without `epm/`, other `/` turned into `-`. */
 export const worktreeFolderName = (branch: string): string =>
   (branch.startsWith(BRANCH_PREFIX) ? branch.slice(BRANCH_PREFIX.length) : branch).replaceAll('/', '-');

@@ -105,6 +105,10 @@ export function nextOnRoute(route: readonly MainStatus[], status: MainStatus): M
   return at < 0 ? undefined : route[at + 1];
 }
 
+/** Whether a label is one of EPM's (`status:`, `type:` or `lane:`): issues carrying one are experiments EPM manages. */
+export const isEpmLabel = (label: string): boolean =>
+  label.startsWith(LABEL_PREFIX.status) || label.startsWith(LABEL_PREFIX.type) || label.startsWith(LABEL_PREFIX.lane);
+
 /** What a label set says about status, type and lane, with every problem found. */
 export interface LabelReading {
   status?: Status;

@@ -126,7 +126,6 @@ describe('the action from issue opened to follow-ups', () => {
     const approve = world.gh.seedReview(pull!.number, { user: 'lead', state: 'APPROVED', commitId: planSha });
     const approved = await world.deliver(world.gh.webhook.pullRequestReviewSubmitted(pull!.number, Number(approve.id)));
     expect(approved.act?.code).toBe(0);
-    if (statusOf(world, n)[0] !== 'status:awaiting-result-approval') console.log(epmComments(world, n).slice(-4).map((c) => c.body).join('\n----\n'), approved.act?.stdout.slice(-3000));
     expect(statusOf(world, n)).toEqual(['status:awaiting-result-approval']);
     expect(markers(world, n)).toEqual(expect.arrayContaining(['approval v1', 'implementation v1', 'code-review v1', 'test-verdict v1', 'launch v1', 'run-ended v1', 'provenance v1', 'upload-verified v1', 'clean-result v1', 'result-critique v1']));
     expect(world.remoteRefs('refs/tags/epm')).toEqual(['refs/tags/epm/run/1/1']);
@@ -140,7 +139,6 @@ describe('the action from issue opened to follow-ups', () => {
     const done = await world.deliver(world.gh.webhook.pullRequestReviewSubmitted(pull!.number, Number(approveResult.id)));
     expect(done.act?.code).toBe(0);
     expect(statusOf(world, n)).toEqual(['status:done']);
-    if (!markers(world, n).includes('follow-ups v1')) console.log(markers(world, n).join(', '), epmComments(world, n).slice(-2).map((c) => c.body).join('\n----\n').slice(0, 3000), done.act?.stdout.slice(-2000));
     expect(markers(world, n)).toContain('follow-ups v1');
     const [release] = world.gh.releases();
     expect(release?.prerelease).toBe(false);

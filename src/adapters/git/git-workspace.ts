@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { badInput, conflict, external, notFound, type EpmError } from '../../domain/errors.js';
 import type { CommitResult, Workspace, Worktree } from '../../ports/workspace.js';
 import { gitFailed, runGit, tryGit } from './git-cli.js';
-import { assertBranchName, worktreeFolderName } from '../../domain/branch-name.js';
+import { assertBranchName, issueOfBranch, worktreeFolderName } from '../../domain/branch-name.js';
 
 export { BRANCH_PATTERN, assertBranchName, branchFor, worktreeFolderName } from '../../domain/branch-name.js';
 
@@ -449,7 +449,8 @@ export class GitWorkspace implements Workspace {
   }
 }
 
-const issueOf = (branch: string): number => Number.parseInt(branch.slice('epm/'.length), 10);
+/** Callers have checked the branch name, so it is an experiment branch. */
+const issueOf = (branch: string): number => issueOfBranch(branch) ?? Number.NaN;
 
 const toWorktree = (entry: WorktreeEntry): Worktree => ({
   path: entry.path,

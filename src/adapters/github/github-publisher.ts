@@ -8,7 +8,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { pullBodyChanged } from './pull-sync.js';
 import { pullTitle, renderPullBody } from '../../domain/pull-body.js';
 import type { IssueState } from '../../domain/state.js';
 import type { Workspace } from '../../ports/workspace.js';
@@ -29,6 +28,10 @@ export interface GitHubPublisherOptions extends RepoRef {
   /** Reads a file by absolute path (the provenance statement written beside the run); default fs. */
   readLocal?: (path: string) => Promise<Uint8Array | undefined>;
 }
+
+/** Whether the PR body needs rewriting (line endings GitHub normalises do not count). */
+const pullBodyChanged = (current: string, wanted: string): boolean =>
+  current.replace(/\r\n/g, '\n').trimEnd() !== wanted.replace(/\r\n/g, '\n').trimEnd();
 
 const readLocalFile = async (path: string): Promise<Uint8Array | undefined> => {
   try {

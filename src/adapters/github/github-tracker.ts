@@ -15,6 +15,7 @@
  */
 import { branchFor } from '../../domain/branch-name.js';
 import { badInput, notFound } from '../../domain/errors.js';
+import { isEpmLabel } from '../../domain/lifecycle.js';
 import type { CommentOptions, NewIssue, Tracker, TrackerComment, TrackerIssue, TrackerIssueSummary } from '../../ports/tracker.js';
 import { statusOf, type GitHubClient, type RepoRef } from './octokit.js';
 
@@ -30,8 +31,6 @@ export interface GitHubTrackerOptions extends RepoRef {
   trusted: TrustCheck;
 }
 
-/** Labels that make an issue one of EPM's. */
-export const EPM_LABEL = /^(status|type|lane):/;
 
 /** The experiment PR of an issue, when one is open (or was). */
 export interface ExperimentPull {
@@ -45,6 +44,9 @@ export interface ExperimentPull {
 }
 
 interface RestUser { login: string; type?: string }
+
+/** GitHub gives labels as names or as objects. */
+const labelNames = (labels: readonly (string | { name?: string })[]): string[] => labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')).filter(Boolean);
 
 export class GitHubTracker implements Tracker {
   private readonly client: GitHubClient;
@@ -89,7 +91,7 @@ export class GitHubTracker implements Tracker {
       title: issue.title,
       body: issue.body ?? '',
       author: issue.user?.login ?? 'ghost',
-      labels: issue.labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')).filter(Boolean),
+      labels: labelNames(issue.labels),
       comments,
       open: issue.state === 'open',
       createdAt: issue.created_at,
@@ -101,8 +103,8 @@ export class GitHubTracker implements Tracker {
     const raw = await this.client.paginate(this.client.rest.issues.listForRepo, { ...this.repoRef, state: options.all ? 'all' : 'open', per_page: 100 });
     return raw
       .filter((i) => !i.pull_request)
-      .map((i) => ({ number: i.number, title: i.title, labels: i.labels.map((l) => (typeof l === 'string' ? l : l.name ?? '')).filter(Boolean), open: i.state === 'open' }))
-      .filter((i) => i.labels.some((l) => EPM_LABEL.test(l)))
+      .map((i) => ({ number: i.number, title: i.title, labels: labelNames(i.labels), open: i.state === 'open' }))
+      .filter((i) => i.labels.some(isEpmLabel))
       .sort((a, b) => a.number - b.number);
   }
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { GitHubAuthorizer } from '../../adapters/github/github-authorizer.js';
 import { GitHubPublisher } from '../../adapters/github/github-publisher.js';
 import { GitHubTracker } from '../../adapters/github/github-tracker.js';
-import { createGitHubClient, type GitHubClient } from '../../adapters/github/octokit.js';
+import { createGitHubClient } from '../../adapters/github/octokit.js';
 import { GitRemote } from '../../adapters/git/git-remote.js';
 import { GitWorkspace } from '../../adapters/git/git-workspace.js';
 import { loadConfig } from '../../adapters/local/config-file.js';
@@ -18,9 +18,10 @@ import { renderFigure } from '../../adapters/figures/render.js';
 import { AnthropicModel } from '../../adapters/anthropic/anthropic-model.js';
 import { entryCommandOf } from '../../domain/commands.js';
 import { isEpmError } from '../../domain/errors.js';
-import { readLabels } from '../../domain/lifecycle.js';
+import { readLabels, typeLabel } from '../../domain/lifecycle.js';
+import { reduce } from '../../domain/reduce.js';
 import { settingsFromConfig } from '../../domain/settings.js';
-import type { IssueState } from '../../domain/state.js';
+import type { IssueState, LifecycleSettings } from '../../domain/state.js';
 import { Engine } from '../../engine/engine.js';
 import { experimentPaths } from '../../engine/paths.js';
 import type { RoleRunner } from '../../ports/roles.js';
@@ -55,11 +56,11 @@ export interface ActDeps {
 
 /** The worker's wiring. */
 interface Wired {
-  client: GitHubClient;
   tracker: GitHubTracker;
   engine: Engine;
   publisher: GitHubPublisher;
   experimentsDir: string;
+  settings: LifecycleSettings;
   modelNotice: string;
 }
 
@@ -89,6 +90,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
   }
   // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
   const late: { publisher?: GitHubPublisher } = {};
+  const settings = settingsFromConfig(config);
   const engine = new Engine({
     provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
     epmVersion: EPM_VERSION,
@@ -104,7 +106,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
     roles, authorizer,
     checks: new ShellCheckRunner(),
     checkSpecs: config.checks,
-    settings: settingsFromConfig(config),
+    settings,
     experimentsDir: config.paths.experiments,
     log,
     // Commits reach GitHub before the marker that names them.
@@ -118,7 +120,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
     paths: (state) => experimentPaths(state, config.paths.experiments),
   });
   late.publisher = publisher;
-  return { client, tracker, engine, publisher, experimentsDir: config.paths.experiments, modelNotice };
+  return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice };
 }
 
 /** Runs the worker: one issue, or a sweep of every open experiment. */
@@ -140,11 +142,10 @@ export async function act(deps: ActDeps): Promise<{ outcomes: IssueOutcome[]; mo
 }
 
 async function reconcile(wired: Wired, number: number, deps: ActDeps): Promise<IssueOutcome> {
-  const { engine, tracker, publisher } = wired;
+  const { engine, publisher } = wired;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   await publisher.before(number);
-  const steps = await answerEntryCommands(wired, number);
-  const before = (await engine.load(number)).status;
+  const { steps, before } = await answerEntryCommands(wired, number);
   const deadline = Date.now() + deps.inputs.waitForRunMinutes * 60_000;
   let report = await engine.tick(number);
   steps.push(...report.steps);
@@ -155,7 +156,6 @@ async function reconcile(wired: Wired, number: number, deps: ActDeps): Promise<I
     steps.push(...report.steps);
   }
   steps.push(...(await publisher.after(report.state)));
-  void tracker;
   return { issue: number, before, status: report.state.status, steps, ...(report.waiting ? { waiting: report.waiting } : {}), state: report.state };
 }
 
@@ -164,23 +164,24 @@ async function reconcile(wired: Wired, number: number, deps: ActDeps): Promise<I
  * leaves out everyone else's comments): label the issue an experiment, or
  * answer with its status — each once, whatever the number of deliveries.
  */
-async function answerEntryCommands(wired: Wired, number: number): Promise<string[]> {
-  const { tracker, engine } = wired;
+async function answerEntryCommands(wired: Wired, number: number): Promise<{ steps: string[]; before: string }> {
+  const { tracker } = wired;
   const issue = await tracker.getIssue(number);
+  // The state as this run found it, from the same read (the engine's tick reads again, under its lock).
+  const state = reduce(issue, wired.settings);
   const steps: string[] = [];
   for (const comment of issue.comments) {
     if (comment.byEpm) continue;
     const command = entryCommandOf(comment.body);
     if (command === 'plan' && !readLabels(issue.labels).type) {
-      await tracker.updateLabels(number, { add: ['type:experiment'] });
-      issue.labels.push('type:experiment');
+      await tracker.updateLabels(number, { add: [typeLabel('experiment')] });
+      issue.labels.push(typeLabel('experiment'));
       steps.push(`#${number} labelled type:experiment (/epm plan by ${comment.author})`);
     } else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes(statusReplyTag(comment.id)))) {
-      const state = await engine.load(number);
       const reply = await tracker.addComment(number, renderStatusReply(state, comment.id, comment.author, experimentPaths(state, wired.experimentsDir)), { as: { kind: 'epm' } });
       issue.comments.push(reply);
       steps.push(`#${number} status sent to ${comment.author}`);
     }
   }
-  return steps;
+  return { steps, before: state.status };
 }

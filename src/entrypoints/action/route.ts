@@ -4,7 +4,9 @@
  * ignore it with the reason. Pure; the router job runs it without secrets and
  * hands only numbers onward.
  */
+import { issueOfBranch } from '../../domain/branch-name.js';
 import { badInput } from '../../domain/errors.js';
+import { isEpmLabel } from '../../domain/lifecycle.js';
 
 /** What the router decided. */
 export type Route =
@@ -73,9 +75,6 @@ const pullOf = (v: unknown): PullView => {
   };
 };
 
-/** Labels that make an issue one of EPM's. */
-const EPM_LABEL = /^(status|type|lane):/;
-const EXPERIMENT_BRANCH = /^epm\/([0-9]+)-[a-z0-9][a-z0-9-]*$/;
 
 /** Decides what an event means. Throws bad-input for a payload that is not GitHub's shape. */
 export function routeEvent(name: string, payload: unknown, context: RouteContext): Route {
@@ -100,7 +99,7 @@ function decide(name: string, payload: unknown, context: RouteContext): Route {
       if (!['opened', 'edited', 'labeled', 'reopened'].includes(action)) return { action: 'ignore', reason: `issues.${action} does not concern EPM` };
       if (issue.isPull) return { action: 'ignore', reason: 'the event is about a pull request' };
       if (fromSelf(sender)) return { action: 'ignore', reason: `${sender} is EPM itself` };
-      if (!issue.labels.some((l) => EPM_LABEL.test(l))) {
+      if (!issue.labels.some(isEpmLabel)) {
         return { action: 'ignore', reason: `#${issue.number} has no type:, status: or lane: label (label it type:experiment, or comment "/epm plan")` };
       }
       return { action: 'tick', issue: issue.number, reason: `issues.${action} on #${issue.number}`, actor: sender, needsWrite: true };
@@ -119,7 +118,7 @@ function decide(name: string, payload: unknown, context: RouteContext): Route {
       if (issue.isPull) {
         return { action: 'ignore', reason: command ? 'commands go on the experiment issue; on the PR, use a review (Approve / Request changes)' : 'a comment on a pull request' };
       }
-      if (!command && !issue.labels.some((l) => EPM_LABEL.test(l))) return { action: 'ignore', reason: `#${issue.number} is not an EPM issue` };
+      if (!command && !issue.labels.some(isEpmLabel)) return { action: 'ignore', reason: `#${issue.number} is not an EPM issue` };
       return {
         action: 'tick', issue: issue.number, reason: command ? `command on #${issue.number}` : `comment on #${issue.number}`,
         actor: author, needsWrite: true, ...(command ? { commandCommentId: commentId } : {}),
@@ -142,10 +141,10 @@ function decide(name: string, payload: unknown, context: RouteContext): Route {
       if (pr.headRepo !== pr.baseRepo || pr.baseRepo !== context.repository) {
         return { action: 'ignore', reason: `PR #${pr.number} comes from a fork (${pr.headRepo ?? 'deleted repository'}); EPM acts only on its own branches` };
       }
-      const match = EXPERIMENT_BRANCH.exec(pr.headRef);
-      if (!match?.[1]) return { action: 'ignore', reason: `PR #${pr.number} is not an experiment PR (branch ${pr.headRef})` };
+      const issueNumber = issueOfBranch(pr.headRef);
+      if (issueNumber === undefined) return { action: 'ignore', reason: `PR #${pr.number} is not an experiment PR (branch ${pr.headRef})` };
       if (fromSelf(actor)) return { action: 'ignore', reason: `${actor} is EPM itself` };
-      return { action: 'tick', issue: Number(match[1]), reason: `${name}.${action} on PR #${pr.number}`, actor, needsWrite: name !== 'pull_request' };
+      return { action: 'tick', issue: issueNumber, reason: `${name}.${action} on PR #${pr.number}`, actor, needsWrite: name !== 'pull_request' };
     }
     case 'schedule':
       return { action: 'sweep', reason: 'scheduled sweep of every open experiment' };

@@ -103,14 +103,12 @@ export class ActionWorld {
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
       ...env,
     };
-    const started = Date.now();
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
       const child = execFile(process.execPath, [BUNDLE], { cwd: checkout, env: childEnv, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
         done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout: out, stderr: err });
       });
       this.onJob?.(child);
     });
-    if (process.env['EPM_E2E_TIMING']) console.log(`job ${n} ${mode} ${delivery.name}: ${Date.now() - started} ms`);
     return { code, stdout, stderr, checkout, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
   }
 
