@@ -21,6 +21,9 @@ const meta = {
   to: z.enum(STATUSES as [string, ...string[]]).optional(),
   gate: z.object({ gate: text, passed: z.boolean(), reasons: z.array(text) }).optional(),
 };
+/** A signed statement: its Sigstore bundle and who signed it. */
+const statementSignature = z.object({ bundle: text, sha256: text, identity: text, issuer: text, transparency: text, attestationId: text.optional() });
+
 const event = <T extends z.ZodRawShape>(kind: string, shape: T) => z.object({ kind: z.literal(kind), ...meta, ...shape });
 
 /** One schema per event kind. */
@@ -77,6 +80,7 @@ export const EVENT_SCHEMAS = {
       urls: z.array(text),
       leftovers: z.array(text),
     }),
+    signature: statementSignature.optional(),
   }),
   'upload-verified': event('upload-verified', {
     rows: z.array(

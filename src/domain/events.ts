@@ -75,6 +75,8 @@ export type LifecycleEvent =
       subjects: { name: string; sha256: string }[];
       /** What verification must find remotely. */
       expected: ExpectedDeliverables;
+      /** The statement's signature, when the platform signed it (GitHub artifact attestations). */
+      signature?: StatementSignatureRecord;
     }
   | { kind: 'upload-verified'; rows: VerificationRow[] }
   | { kind: 'checklist'; output: RoleOutput<'post-experimenter'> }
@@ -84,6 +86,16 @@ export type LifecycleEvent =
   | { kind: 'follow-ups'; output: RoleOutput<'follow-up-designer'> }
   | { kind: 'role-error'; role: RoleName; error: string }
   | { kind: 'budget-stop'; what: 'model-usd' | 'gpu-hours'; used: number; limit: number };
+
+/** A signed statement as recorded: the Sigstore bundle beside it and who signed. */
+export interface StatementSignatureRecord {
+  bundle: string;
+  sha256: string;
+  identity: string;
+  issuer: string;
+  transparency: string;
+  attestationId?: string;
+}
 
 /** Marker kinds, one per event kind. */
 export type EventKind = LifecycleEvent['kind'];

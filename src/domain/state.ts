@@ -6,7 +6,7 @@ import type { ParsedCommand } from './commands.js';
 import type { Deviation, PlannedManifest } from './planned-manifest.js';
 import type { FailureCause, IssueType, Lane, Status } from './lifecycle.js';
 import type { RoleOutput } from './roles.js';
-import type { ExpectedDeliverables, FigureFiles } from './events.js';
+import type { ExpectedDeliverables, FigureFiles, StatementSignatureRecord } from './events.js';
 import type { VerificationRow } from './upload-verification.js';
 
 /** Settings the lifecycle depends on, taken from the repository config. */
@@ -144,7 +144,7 @@ export interface IssueState {
   /** A relaunch was decided; attempt `k` is due once the previous one is released. */
   relaunchDue: boolean;
   /** The run's provenance statement and what verification must find. */
-  provenance?: { k: number; path: string; sha256: string; subjects: { name: string; sha256: string }[]; expected: ExpectedDeliverables };
+  provenance?: { k: number; path: string; sha256: string; subjects: { name: string; sha256: string }[]; expected: ExpectedDeliverables; signature?: StatementSignatureRecord };
   /** The upload verification table of the current provenance. */
   verification?: { rows: VerificationRow[]; passed: boolean };
   /** The post-experimenter's reproducibility checklist. */

@@ -457,9 +457,9 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
     }
     case 'provenance': {
       expectStatus(state, event, 'verifying');
-      state.provenance = { k: event.k, path: event.path, sha256: event.sha256, subjects: event.subjects, expected: event.expected };
+      state.provenance = { k: event.k, path: event.path, sha256: event.sha256, subjects: event.subjects, expected: event.expected, ...(event.signature ? { signature: event.signature } : {}) };
       state.verification = undefined;
-      summary = `provenance of run ${event.k}: ${event.subjects.length} subject(s), statement sha256 ${event.sha256.slice(0, 12)}…`;
+      summary = `provenance of run ${event.k}: ${event.subjects.length} subject(s), statement sha256 ${event.sha256.slice(0, 12)}…${event.signature ? `, signed by ${event.signature.identity}` : ', unsigned'}`;
       break;
     }
     case 'upload-verified': {

@@ -56,6 +56,7 @@ const safeParseJson = (text: string): unknown => {
 };
 import type { ExpectedDeliverables } from '../domain/events.js';
 import type { ProvenanceStore } from '../ports/provenance-store.js';
+import type { Attestor } from '../ports/attestor.js';
 import type { ExperimentTracking } from '../ports/experiment-tracking.js';
 import type { ModelHub } from '../ports/model-hub.js';
 import type { LinkChecker } from '../ports/link-checker.js';
@@ -79,6 +80,8 @@ export interface EngineDeps {
   hub?: ModelHub;
   /** Checks that cited links answer. */
   links: LinkChecker;
+  /** Signs provenance statements where the platform offers it (GitHub Actions); absent: statements stay unsigned. */
+  attestor?: Attestor;
   /** EPM's version, recorded in provenance. */
   epmVersion: string;
   /** Renders figures from metrics (vega-lite → SVG → PNG). */
@@ -450,6 +453,8 @@ export class Engine {
       },
     });
     const written = await this.deps.provenance.writeStatement(effect.runId, statement);
+    // Signed before the marker: a marker never claims a signature that failed. A failing service throws, and the next tick signs again.
+    const signature = this.deps.attestor ? await this.deps.attestor.sign(written.path, statement) : undefined;
     // The uploaded checkpoint gets a model card carrying the provenance, as a commit of its own after the files'.
     if (hub && this.deps.hub) {
       await this.deps.hub.publishCard(hub.repo, {
@@ -471,7 +476,9 @@ export class Engine {
     };
     return {
       kind: 'provenance', k: effect.k, path: written.path, sha256: written.sha256,
-      subjects: statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 })), expected, key: effect.key, at,
+      subjects: statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 })), expected,
+      ...(signature ? { signature: { bundle: signature.bundlePath, sha256: signature.bundleSha256, identity: signature.identity, issuer: signature.issuer, transparency: signature.transparency, ...(signature.attestationId ? { attestationId: signature.attestationId } : {}) } } : {}),
+      key: effect.key, at,
     };
   }
 

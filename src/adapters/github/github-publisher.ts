@@ -107,7 +107,7 @@ export class GitHubPublisher {
       if (statusOf(error) !== 404) throw error;
       const { data } = await client.rest.repos.createRelease({
         ...this.repoRef, tag_name: run.tag, name: `#${state.number} run ${run.k}: ${state.title}`.slice(0, 200),
-        body: `Run ${run.k} of #${state.number} at \`${run.sha}\`.\n\nProvenance statement sha256 \`${provenance.sha256}\` (verify with \`epm verify\`).`,
+        body: releaseBody(state.number, run, provenance),
         draft: false, prerelease: state.status !== 'done',
       });
       release = data;
@@ -118,6 +118,9 @@ export class GitHubPublisher {
     const wanted: { name: string; read: () => Promise<Uint8Array | undefined>; type: string }[] = [
       { name: 'provenance.intoto.json', read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
     ];
+    // The signed statement's Sigstore bundle, under the name `epm verify` looks for beside the statement.
+    const signature = provenance.signature;
+    if (signature) wanted.push({ name: 'provenance.intoto.json.sigstore.json', read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
     if (state.status === 'done' && state.result) {
       const text = () => this.options.workspace.readFile(paths.branch, paths.result).then((t) => (t === undefined ? undefined : new TextEncoder().encode(t)));
       wanted.push({ name: 'clean-result.md', read: text, type: 'text/markdown' });
@@ -147,4 +150,19 @@ export class GitHubPublisher {
     const tree = await this.options.workspace.findWorktree(branch);
     return tree ? readLocalFile(`${tree.path}/${path}`) : undefined;
   }
+}
+
+/** The release's text: which run, the statement's digest, and how to check it (and its signature, when signed). */
+function releaseBody(issue: number, run: { k: number; sha: string }, provenance: NonNullable<IssueState['provenance']>): string {
+  const lines = [
+    `Run ${run.k} of #${issue} at \`${run.sha}\`.`,
+    '',
+    `Provenance statement sha256 \`${provenance.sha256}\`: download \`provenance.intoto.json\` and the run's outputs, then \`epm verify provenance.intoto.json --root <outputs>\`.`,
+  ];
+  if (provenance.signature) {
+    lines.push('', `Signed by \`${provenance.signature.identity}\` (issuer ${provenance.signature.issuer}; ${provenance.signature.transparency}). \`epm verify\` checks the bundle \`provenance.intoto.json.sigstore.json\` offline; \`gh attestation verify <output> -R <owner>/<repo>\` checks the chain to Sigstore's roots.`);
+  } else {
+    lines.push('', 'Unsigned: it verifies by digest.');
+  }
+  return lines.join('\n');
 }

@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import { GitHubAuthorizer } from '../../adapters/github/github-authorizer.js';
 import { GitHubPublisher } from '../../adapters/github/github-publisher.js';
+import { GitHubAttestor } from '../../adapters/github/github-attestor.js';
 import { GitHubTracker } from '../../adapters/github/github-tracker.js';
 import { createGitHubClient } from '../../adapters/github/octokit.js';
 import { GitRemote } from '../../adapters/git/git-remote.js';
@@ -62,6 +63,7 @@ interface Wired {
   experimentsDir: string;
   settings: LifecycleSettings;
   modelNotice: string;
+  signingNotice: string;
 }
 
 async function wire(deps: ActDeps): Promise<Wired> {
@@ -91,7 +93,9 @@ async function wire(deps: ActDeps): Promise<Wired> {
   // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
   const late: { publisher?: GitHubPublisher } = {};
   const settings = settingsFromConfig(config);
+  const signing = inputs.attest !== 'never' && inputs.oidcAvailable;
   const engine = new Engine({
+    ...(signing ? { attestor: new GitHubAttestor({ token: inputs.token }) } : {}),
     provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
     epmVersion: EPM_VERSION,
     figures: { render: (spec) => renderFigure(spec) },
@@ -120,11 +124,16 @@ async function wire(deps: ActDeps): Promise<Wired> {
     paths: (state) => experimentPaths(state, config.paths.experiments),
   });
   late.publisher = publisher;
-  return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice };
+  const signingNotice = signing
+    ? 'Provenance statements are signed with GitHub artifact attestations (Sigstore); check one with: gh attestation verify <output> -R ' + `${inputs.owner}/${inputs.repo}.`
+    : inputs.attest === 'never'
+      ? 'Provenance statements are left unsigned (attest: never); they verify by digest.'
+      : 'Provenance statements are unsigned: give the worker job "permissions: id-token: write, attestations: write" to sign them.';
+  return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice, signingNotice };
 }
 
 /** Runs the worker: one issue, or a sweep of every open experiment. */
-export async function act(deps: ActDeps): Promise<{ outcomes: IssueOutcome[]; modelNotice: string }> {
+export async function act(deps: ActDeps): Promise<{ outcomes: IssueOutcome[]; modelNotice: string; signingNotice: string }> {
   const wired = await wire(deps);
   const numbers = deps.inputs.issue !== undefined ? [deps.inputs.issue] : (await wired.tracker.listIssues()).map((i) => i.number);
   const outcomes: IssueOutcome[] = [];
@@ -138,7 +147,7 @@ export async function act(deps: ActDeps): Promise<{ outcomes: IssueOutcome[]; mo
       outcomes.push({ issue: number, before: '?', status: '?', steps: [], error: line });
     }
   }
-  return { outcomes, modelNotice: wired.modelNotice };
+  return { outcomes, modelNotice: wired.modelNotice, signingNotice: wired.signingNotice };
 }
 
 async function reconcile(wired: Wired, number: number, deps: ActDeps): Promise<IssueOutcome> {

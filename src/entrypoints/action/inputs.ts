@@ -34,6 +34,14 @@ export interface ActionInputs {
   workspace: string;
   /** The default branch experiment PRs target. */
   baseBranch?: string;
+  /**
+   * Signing provenance statements with GitHub artifact attestations: `auto`
+   * signs when the job can mint an OIDC token (`id-token: write`), `always`
+   * refuses to run without one, `never` leaves statements unsigned.
+   */
+  attest: 'auto' | 'always' | 'never';
+  /** The job's OIDC token endpoint is available (`ACTIONS_ID_TOKEN_REQUEST_URL` and its token are set). */
+  oidcAvailable: boolean;
 }
 
 const input = (env: NodeJS.ProcessEnv, name: string): string => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -65,6 +73,12 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const repository = required(env, 'GITHUB_REPOSITORY', 'run inside GitHub Actions (GITHUB_REPOSITORY is owner/repo)');
   const [owner, repo, extra] = repository.split('/');
   if (!owner || !repo || extra !== undefined) throw badInput(`GITHUB_REPOSITORY is "${repository}", not owner/repo`);
+  const attest = input(env, 'attest').toLowerCase() || 'auto';
+  if (attest !== 'auto' && attest !== 'always' && attest !== 'never') throw badInput(`input attest is "${attest.slice(0, 40)}"`, { hint: 'use auto (sign when the job has id-token: write), always or never' });
+  const oidcAvailable = !!env['ACTIONS_ID_TOKEN_REQUEST_URL']?.trim() && !!env['ACTIONS_ID_TOKEN_REQUEST_TOKEN']?.trim();
+  if (mode === 'act' && attest === 'always' && !oidcAvailable) {
+    throw badInput('input attest is "always" but this job cannot mint an OIDC token to sign with', { hint: 'give the worker job "permissions: id-token: write" and "attestations: write" (the templates do), or set attest: auto' });
+  }
   const replay = input(env, 'replay-cassettes');
   const base = input(env, 'base-branch');
   return {
@@ -80,6 +94,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     backoffUnitMs: number(env, 'backoff-unit-ms', 1000, (n) => n >= 1 && n <= 10_000, 'milliseconds from 1 to 10000'),
     ...(replay ? { replayCassettes: replay } : {}),
     ...(base ? { baseBranch: base } : {}),
+    attest,
+    oidcAvailable,
     eventName: required(env, 'GITHUB_EVENT_NAME', 'run inside GitHub Actions'),
     eventPath: required(env, 'GITHUB_EVENT_PATH', 'run inside GitHub Actions'),
     owner,

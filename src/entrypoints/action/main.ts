@@ -39,12 +39,12 @@ async function work(inputs: ActionInputs): Promise<void> {
   const core = await import('@actions/core');
   const { act } = await import('./act.js');
   const { nextOnGitHub } = await import('./status.js');
-  const { outcomes, modelNotice } = await act({ inputs, env: process.env, log: (line) => core.info(line) });
+  const { outcomes, modelNotice, signingNotice } = await act({ inputs, env: process.env, log: (line) => core.info(line) });
   const rows = outcomes.map((o) => [
     `#${o.issue}`, o.before === o.status ? o.status : `${o.before} → ${o.status}`,
     o.error ? `**error**: ${o.error}` : o.waiting ? `waiting: ${o.waiting}` : o.state ? nextOnGitHub(o.state) : '',
   ]);
-  const summary = core.summary.addHeading('EPM', 3).addRaw(modelNotice).addEOL();
+  const summary = core.summary.addHeading('EPM', 3).addRaw(modelNotice).addEOL().addRaw(signingNotice).addEOL();
   if (rows.length) summary.addTable([[{ data: 'issue', header: true }, { data: 'status', header: true }, { data: 'next', header: true }], ...rows]);
   else summary.addRaw('No open experiments.').addEOL();
   for (const o of outcomes) if (o.steps.length) summary.addDetails(`#${o.issue}: ${o.steps.length} step(s)`, `<pre>${o.steps.map(escapeHtml).join('\n')}</pre>`);

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
+import { checkBundle } from '../../adapters/sigstore/bundle.js';
 import { parseProvenance } from '../../domain/provenance.js';
 import { toRoCrate } from '../../domain/ro-crate.js';
 import { renderVerificationTable } from '../../domain/upload-verification.js';
@@ -261,8 +261,11 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     .argument('<manifest>', 'the provenance statement (provenance.json)')
     .option('--root <dir>', 'folder the subjects are relative to: the run\'s worktree or a checkout of its commit (default: the current folder)')
     .option('--local-only', 'only re-hash local subjects (no network)')
+    .option('--bundle <file>', 'the statement\'s Sigstore bundle (default: <manifest>.sigstore.json when present)')
+    .option('--signer <prefix>', 'the signer\'s identity must start with this, e.g. https://github.com/<owner>/<repo>/.github/workflows/')
+    .option('--require-signature', 'fail when the statement is unsigned')
     .option('--json', 'print JSON')
-    .action(async (manifest: string, opts: { root?: string; localOnly?: boolean; json?: boolean }) => {
+    .action(async (manifest: string, opts: { root?: string; localOnly?: boolean; bundle?: string; signer?: string; requireSignature?: boolean; json?: boolean }) => {
       const c = await context();
       const text = await readBody(manifest);
       const statement = parseProvenance(text, manifest);
@@ -270,13 +273,17 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
         root: resolve(opts.root ?? process.cwd()),
         ...(opts.localOnly ? { localOnly: true } : {}),
       });
-      const signature = await checkSignature(manifest, text);
+      const signature = await checkSignature(manifest, text, {
+        ...(opts.bundle ? { bundle: opts.bundle } : {}),
+        ...(opts.signer ? { signer: opts.signer, required: true } : {}),
+        ...(opts.requireSignature ? { required: true } : {}),
+      });
       print(!!opts.json, { manifest, signature, rows }, () => `${renderVerificationTable(rows)}
 
 Signature: ${signature.detail}`);
       const failed = rows.filter((r) => r.verdict === 'FAIL');
       if (failed.length > 0 || signature.status === 'mismatch') {
-        throw new EpmError('mismatch', `${failed.length} of ${rows.length} check(s) failed${signature.status === 'mismatch' ? ', and the signed payload differs from the statement' : ''}`, {
+        throw new EpmError('mismatch', `${failed.length} of ${rows.length} check(s) failed${signature.status === 'mismatch' ? `, and the signature check failed (${signature.detail})` : ''}`, {
           hint: 'see the table above: each FAIL names the artifact and the reason',
         });
       }
@@ -341,33 +348,44 @@ Signature: ${signature.detail}`);
   }
 }
 
+/** What `epm verify` asks of the signature. */
+interface SignatureExpectations {
+  /** The bundle's path; default `<manifest>.sigstore.json`. */
+  bundle?: string;
+  /** The signer's identity must start with this (e.g. https://github.com/owner/repo/.github/workflows/). */
+  signer?: string;
+  /** An unsigned statement fails. */
+  required?: boolean;
+}
+
 /**
  * A statement signed in GitHub Actions has a Sigstore bundle beside it
  * (`<manifest>.sigstore.json`). Offline, EPM checks that the bundle's signed
- * payload is exactly this statement; the certificate chain is checked by
- * `gh attestation verify`, which needs the network. Unsigned statements verify by digest.
+ * payload is exactly this statement and that the signature verifies with the
+ * signing certificate's key, and reports who the certificate names. The chain
+ * to Sigstore's roots and the transparency evidence need the network
+ * (`gh attestation verify`). Unsigned statements verify by digest.
  */
-async function checkSignature(manifest: string, text: string): Promise<{ status: 'unsigned' | 'payload-matches' | 'mismatch'; detail: string }> {
-  const bundlePath = `${manifest}.sigstore.json`;
+async function checkSignature(manifest: string, text: string, expect: SignatureExpectations): Promise<{ status: 'unsigned' | 'signed' | 'mismatch'; detail: string; identity?: string; issuer?: string }> {
+  const bundlePath = expect.bundle ?? `${manifest}.sigstore.json`;
   const bundle = await readFile(bundlePath, 'utf8').catch(() => undefined);
-  if (bundle === undefined) return { status: 'unsigned', detail: 'none (unsigned statement: verified by the digests above)' };
-  let payload: string | undefined;
-  try {
-    const parsed = JSON.parse(bundle) as { dsseEnvelope?: { payload?: string } };
-    payload = parsed.dsseEnvelope?.payload;
-  } catch {
-    payload = undefined;
+  if (bundle === undefined) {
+    if (expect.bundle) return { status: 'mismatch', detail: `cannot read the bundle ${bundlePath}` };
+    return expect.required
+      ? { status: 'mismatch', detail: `no signature (${bundlePath} is absent) and --require-signature was given` }
+      : { status: 'unsigned', detail: 'none (unsigned statement: verified by the digests above)' };
   }
-  if (!payload) return { status: 'mismatch', detail: `${bundlePath} holds no DSSE payload` };
-  const signed = Buffer.from(payload, 'base64');
-  const same = createHash('sha256').update(signed).digest('hex') === createHash('sha256').update(canonicalStatement(text)).digest('hex')
-    || createHash('sha256').update(signed).digest('hex') === createHash('sha256').update(text).digest('hex');
-  return same
-    ? { status: 'payload-matches', detail: `${bundlePath}: the signed payload is this statement (certificate chain not checked offline: run "gh attestation verify")` }
-    : { status: 'mismatch', detail: `${bundlePath}: the signed payload is NOT this statement — it was changed after signing` };
+  const check = checkBundle(bundle, text);
+  if (!check.ok) return { status: 'mismatch', detail: `${bundlePath}: ${check.reason}` };
+  const { identity, issuer, validFrom, validTo } = check.facts;
+  if (expect.signer && !identity.startsWith(expect.signer)) {
+    return { status: 'mismatch', detail: `${bundlePath}: signed by ${identity}, which is not under the expected signer ${expect.signer}`, identity, issuer };
+  }
+  return {
+    status: 'signed', identity, issuer,
+    detail: `${bundlePath}: the signature over this statement verifies; signed by ${identity} (issuer ${issuer}; certificate valid ${validFrom} – ${validTo}; ${check.transparency}). The certificate chain and transparency evidence are not checked offline: run "gh attestation verify <subject> -R <owner>/<repo>"`,
+  };
 }
-
-const canonicalStatement = (text: string): string => JSON.stringify(JSON.parse(text));
 
 function requireText(value: string | undefined, flag: string): string {
   if (!value?.trim()) throw badInput(`${flag} needs text`, { hint: `pass ${flag} "<text>"` });

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { writeDemoRepo } from '../../../src/demo/demo-repo.js';
 import { DEMO_CONFIG, DEMO_GIT_DATE } from '../../../src/entrypoints/cli/demo.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../emulators/github/github-emulator.js';
+import { startSigstoreEmulator, type SigstoreEmulator } from '../../emulators/sigstore/sigstore-emulator.js';
 
 export const OWNER = 'lab';
 export const REPO = 'study';
@@ -56,10 +57,16 @@ export class ActionWorld {
   /** Called with each running job process (to cancel it midway). */
   onJob?: (child: ChildProcess) => void;
 
-  private constructor(readonly gh: GitHubEmulator, readonly root: string, readonly bare: string) {}
+  private constructor(readonly gh: GitHubEmulator, readonly root: string, readonly bare: string, readonly sigstore?: SigstoreEmulator) {}
 
-  /** Starts the emulator and the remote holding the demo study (data, model, EPM config). */
-  static async start(users: Record<string, { permission: 'admin' | 'write' | 'read' | 'none'; type?: 'User' | 'Bot' }> = {}): Promise<ActionWorld> {
+  /**
+   * Starts the emulator and the remote holding the demo study (data, model,
+   * EPM config). With `signing`, the repository is private and worker jobs
+   * can mint an OIDC token (`id-token: write`): `@actions/attest` signs
+   * through the Sigstore emulator (GitHub's instance), and the attestations
+   * API accepts only bundles signed under that emulator's root.
+   */
+  static async start(users: Record<string, { permission: 'admin' | 'write' | 'read' | 'none'; type?: 'User' | 'Bot' }> = {}, options: { signing?: boolean } = {}): Promise<ActionWorld> {
     const root = await mkdtemp(join(tmpdir(), 'epm-action-'));
     const seed = join(root, 'seed');
     const bare = join(root, 'remote.git');
@@ -73,12 +80,14 @@ export class ActionWorld {
     git(seed, 'add', '-A');
     git(seed, 'commit', '-q', '-m', 'Optimizer study: data, model, EPM config');
     execFileSync('git', ['clone', '-q', '--bare', seed, bare]);
+    const sigstore = options.signing ? await startSigstoreEmulator({ dir: join(root, 'sigstore'), repository: `${OWNER}/${REPO}` }) : undefined;
     const gh = await startGitHubEmulator({
       owner: OWNER, repo: REPO, gitDir: bare,
+      ...(sigstore ? { visibility: 'private' as const, checkAttestation: (bundle: Record<string, unknown>) => sigstore.checkBundle(bundle) } : {}),
       tokens: { [BOT_TOKEN]: BOT },
       users: { [BOT]: { permission: 'write', type: 'Bot' }, lead: { permission: 'admin' }, ...users },
     });
-    return new ActionWorld(gh, root, bare);
+    return new ActionWorld(gh, root, bare, sigstore);
   }
 
   /** Runs one job of the action on a fresh clone of the remote. */
@@ -101,6 +110,8 @@ export class ActionWorld {
       'INPUT_WRITE-INTERVAL-MS': '0', 'INPUT_BACKOFF-UNIT-MS': '20', 'INPUT_POLL-SECONDS': '0.2', 'INPUT_WAIT-FOR-RUN-MINUTES': '5',
       'INPUT_REPLAY-CASSETTES': CASSETTES,
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      // Only the worker job has id-token: write (the templates' router has no OIDC token).
+      ...(mode === 'act' && this.sigstore ? this.sigstore.env() : {}),
       ...env,
     };
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
@@ -138,6 +149,7 @@ export class ActionWorld {
 
   async close(): Promise<void> {
     await this.gh.close();
+    await this.sigstore?.close();
     await rm(this.root, { recursive: true, force: true });
   }
 }

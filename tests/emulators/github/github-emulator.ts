@@ -69,6 +69,10 @@ export interface GitHubEmulatorOptions {
   now?: () => Date;
   /** Default branch of the repository; default `main`. */
   defaultBranch?: string;
+  /** How a bundle sent to the attestations API is checked; default: refused (no trusted Sigstore instance). */
+  checkAttestation?: (bundle: Record<string, unknown>) => string | undefined;
+  /** The repository's visibility; default public. (It decides which Sigstore instance `@actions/attest` signs with.) */
+  visibility?: 'public' | 'private';
 }
 
 /** An injected failure. */

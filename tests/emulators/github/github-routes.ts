@@ -454,6 +454,39 @@ export function createRoutes(store: GitHubStore, views: RestViews): Route[] {
       },
     },
     {
+      method: 'POST',
+      template: `${REPO}/attestations`,
+      handle: (request) => {
+        if (!store.canWrite(request.login)) return forbidden(request, store);
+        const bundle = (request.body as { bundle: Record<string, unknown> }).bundle;
+        const envelope = bundle['dsseEnvelope'] as { payload?: unknown; payloadType?: unknown } | undefined;
+        let statement: { subject?: { digest?: Record<string, string> }[]; predicateType?: string } | undefined;
+        try {
+          if (envelope?.payloadType === 'application/vnd.in-toto+json' && typeof envelope.payload === 'string') statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as typeof statement;
+        } catch {
+          statement = undefined;
+        }
+        const digests = (statement?.subject ?? []).flatMap((s) => Object.entries(s.digest ?? {}).map(([alg, hex]) => `${alg}:${hex}`));
+        if (!statement || digests.length === 0) return validationFailed(request, [{ resource: 'Attestation', code: 'invalid', field: 'bundle', message: 'the bundle holds no in-toto statement with subjects' }]);
+        const problem = store.attestationProblem(bundle);
+        if (problem) return validationFailed(request, [{ resource: 'Attestation', code: 'invalid', field: 'bundle', message: problem }]);
+        const id = store.nextId();
+        store.attestations.set(id, { id, bundle, subjectDigests: digests, predicateType: statement.predicateType ?? '', by: request.login });
+        return { status: 201, body: { id } };
+      },
+    },
+    {
+      method: 'GET',
+      template: `${REPO}/attestations/{subject_digest}`,
+      handle: (request) => {
+        const digest = request.params['subject_digest'] ?? '';
+        const type = request.query.get('predicate_type');
+        const found = [...store.attestations.values()].filter((a) => a.subjectDigests.includes(digest) && (!type || a.predicateType === type));
+        if (found.length === 0) return notFound(request);
+        return { status: 200, body: { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 1, initiator: 'github' })) } };
+      },
+    },
+    {
       method: 'DELETE',
       template: `${REPO}/releases/assets/{asset_id}`,
       handle: (request) => {

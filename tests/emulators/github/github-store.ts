@@ -142,6 +142,16 @@ export interface AssetRecord {
   updatedAt: string;
 }
 
+/** An artifact attestation: a Sigstore bundle stored for the subjects its statement names. */
+export interface AttestationRecord {
+  id: number;
+  bundle: Record<string, unknown>;
+  /** `sha256:<hex>` of each subject of the signed statement. */
+  subjectDigests: string[];
+  predicateType: string;
+  by: string;
+}
+
 /** What the store is built from. */
 export interface StoreOptions {
   owner: string;
@@ -150,6 +160,14 @@ export interface StoreOptions {
   gitDir?: string;
   now?: () => Date;
   defaultBranch?: string;
+  /**
+   * Checks a bundle sent to the attestations API the way GitHub does (the
+   * signature, the certificate's issuer being a Sigstore instance it trusts);
+   * returns why it is refused, or undefined. Default: every bundle refused.
+   */
+  checkAttestation?: (bundle: Record<string, unknown>) => string | undefined;
+  /** The repository's visibility; default public. (It decides which Sigstore instance `@actions/attest` signs with.) */
+  visibility?: 'public' | 'private';
 }
 
 /** GitHub's timestamp form: ISO 8601 in UTC, whole seconds. */
@@ -163,6 +181,7 @@ export class GitHubStore {
   readonly repo: string;
   readonly defaultBranch: string;
   readonly createdAt: string;
+  readonly visibility: 'public' | 'private';
   readonly issues = new Map<number, IssueRecord>();
   readonly comments = new Map<number, CommentRecord>();
   readonly reviews = new Map<number, ReviewRecord>();
@@ -170,6 +189,7 @@ export class GitHubStore {
   readonly reactions = new Map<number, ReactionRecord>();
   readonly releases = new Map<number, ReleaseRecord>();
   readonly assets = new Map<number, AssetRecord>();
+  readonly attestations = new Map<number, AttestationRecord>();
   /** Labels by lower-cased name (GitHub's label names are case-insensitive). */
   private readonly labels = new Map<string, LabelRecord>();
   private readonly userIds = new Map<string, number>();
@@ -178,6 +198,7 @@ export class GitHubStore {
 
   constructor(private readonly options: StoreOptions) {
     this.owner = options.owner;
+    this.visibility = options.visibility ?? 'public';
     this.repo = options.repo;
     this.defaultBranch = options.defaultBranch ?? 'main';
     for (const login of Object.keys(options.users)) this.userId(login);
@@ -380,6 +401,13 @@ export class GitHubStore {
     }
     this.touch(issue);
     return review;
+  }
+
+  // ---- attestations ---------------------------------------------------------
+
+  /** Why GitHub would refuse this bundle, or undefined when it accepts it. */
+  attestationProblem(bundle: Record<string, unknown>): string | undefined {
+    return this.options.checkAttestation ? this.options.checkAttestation(bundle) : 'no Sigstore instance is trusted by this emulator';
   }
 
   // ---- releases -------------------------------------------------------------

@@ -1,0 +1,199 @@
+/**
+ * The Sigstore emulator with the real client: a child process (which trusts
+ * the emulator's root through NODE_EXTRA_CA_CERTS and reaches Sigstore's
+ * hosts through its proxy) signs a statement with `@actions/attest` and
+ * stores it through the GitHub emulator's attestations API. Then the
+ * emulator's refusals: foreign hosts, a forged token, a key the requester does
+ * not hold, a body that breaks the client's declared schema.
+ */
+import { execFile } from 'node:child_process';
+import { X509Certificate, createHash, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import type { Socket } from 'node:net';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
+import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { certificateFacts, checkBundle, parseBundle } from '../../src/adapters/sigstore/bundle.js';
+import { startGitHubEmulator, type GitHubEmulator } from './github/github-emulator.js';
+import { ATTEST_DIR, generateSigstoreSchemas, readCommittedSigstoreSchemas, writeSigstoreSchemas } from './sigstore/schemas.js';
+import { FULCIO_HOST, OIDC_ISSUER, TSA_HOST, startSigstoreEmulator, type SigstoreEmulator } from './sigstore/sigstore-emulator.js';
+
+const OWNER = 'lab';
+const REPO = 'study';
+const BOT = 'github-actions[bot]';
+const TOKEN = 'ghs_bot';
+const STATEMENT = {
+  _type: 'https://in-toto.io/Statement/v1',
+  subject: [{ name: 'outputs/metrics.json', digest: { sha256: 'a'.repeat(64) } }],
+  predicateType: 'urn:epm:provenance:v1',
+  predicate: { note: 'a test predicate' },
+};
+
+/** A script the child runs: sign STATEMENT with @actions/attest, print the result as JSON. */
+const SCRIPT = `
+const { attest } = await import(${JSON.stringify(pathToFileURL(join(ATTEST_DIR, 'lib', 'index.js')).href)});
+const statement = JSON.parse(process.env.STATEMENT);
+try {
+  const result = await attest({ subjects: statement.subject, predicateType: statement.predicateType, predicate: statement.predicate, token: process.env.TOKEN });
+  process.stdout.write(JSON.stringify(result));
+} catch (error) {
+  process.stdout.write(JSON.stringify({ error: String(error && error.message || error) }));
+}
+`;
+
+/** POST through the emulator's proxy to an emulated https host, trusting only the emulator's root. */
+async function viaProxy(sig: SigstoreEmulator, host: string, path: string, body: unknown): Promise<{ status: number; text: string }> {
+  const proxy = new URL(sig.env()['HTTPS_PROXY']!);
+  const socket = await new Promise<Socket>((resolve, reject) => {
+    const connect = httpRequest({ host: proxy.hostname, port: proxy.port, method: 'CONNECT', path: `${host}:443` });
+    connect.on('connect', (response, s) => (response.statusCode === 200 ? resolve(s) : reject(new Error(`CONNECT ${response.statusCode}`))));
+    connect.on('error', reject);
+    connect.end();
+  });
+  const tls = tlsConnect({ socket, servername: host, ca: readFileSync(sig.rootFile, 'utf8') });
+  return new Promise((resolve, reject) => {
+    const data = Buffer.from(JSON.stringify(body));
+    const req = httpsRequest({ host, path, method: 'POST', createConnection: () => tls, headers: { 'content-type': 'application/json', 'content-length': data.length } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+// Rewritten before the emulator starts: it checks traffic against the committed files.
+if (process.env['EPM_WRITE_SIGSTORE_SCHEMAS'] === '1') writeSigstoreSchemas(generateSigstoreSchemas());
+
+describe('the Sigstore emulator', () => {
+  let dir: string;
+  let sig: SigstoreEmulator;
+  let gh: GitHubEmulator;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'epm-sigstore-'));
+    sig = await startSigstoreEmulator({ dir: join(dir, 'pki'), repository: `${OWNER}/${REPO}` });
+    gh = await startGitHubEmulator({
+      owner: OWNER, repo: REPO, tokens: { [TOKEN]: BOT }, users: { [BOT]: { permission: 'write', type: 'Bot' } },
+      visibility: 'private', checkAttestation: (bundle) => sig.checkBundle(bundle),
+    });
+  });
+  afterAll(async () => {
+    await gh?.close();
+    await sig?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('schemas: the committed ones are those generated from @sigstore/sign', () => {
+    const generated = generateSigstoreSchemas();
+    expect(readCommittedSigstoreSchemas()).toEqual(generated);
+    expect(Object.keys(generated)).toEqual(['SigningCertificateRequest', 'SigningCertificateResponse', 'TimestampRequest']);
+  });
+
+  it('signs a statement through @actions/attest: a Fulcio certificate for the workflow, a real RFC 3161 timestamp, the attestation stored', async () => {
+    const event = join(dir, 'event.json');
+    await writeFile(event, JSON.stringify({ repository: { full_name: `${OWNER}/${REPO}`, visibility: 'private' } }));
+    const script = join(dir, 'sign.mjs');
+    await writeFile(script, SCRIPT);
+    const out = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [script], {
+        env: {
+          PATH: process.env['PATH'] ?? '', ...sig.env(), STATEMENT: JSON.stringify(STATEMENT), TOKEN,
+          GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_EVENT_PATH: event, GITHUB_API_URL: gh.url,
+        },
+      }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
+    });
+    const result = JSON.parse(out) as { bundle?: unknown; attestationID?: string; error?: string };
+    expect(result.error).toBeUndefined();
+    const bundleText = JSON.stringify(result.bundle);
+
+    // The bundle signs exactly this statement, with the certificate Fulcio issued to the workflow.
+    const check = checkBundle(bundleText, `${JSON.stringify(STATEMENT, null, 2)}\n`);
+    expect(check).toEqual({ ok: true, facts: expect.objectContaining({ identity: `https://github.com/${OWNER}/${REPO}/.github/workflows/epm-issues.yml@refs/heads/main`, issuer: OIDC_ISSUER }), transparency: '1 signed timestamp(s)' });
+    const parsed = parseBundle(bundleText);
+    expect(new X509Certificate(parsed.certificate).verify(new X509Certificate(readFileSync(sig.rootFile)).publicKey)).toBe(true);
+    expect(sig.issued).toHaveLength(1);
+
+    // The timestamp is a real RFC 3161 response over the signature, from the emulator's authority.
+    const stamp = (result.bundle as { verificationMaterial: { timestampVerificationData: { rfc3161Timestamps: { signedTimestamp: string }[] } } })
+      .verificationMaterial.timestampVerificationData.rfc3161Timestamps[0]!.signedTimestamp;
+    expect(await sig.verifyTimestamp(Buffer.from(stamp, 'base64'), parsed.signature)).toBe(true);
+    expect(await sig.verifyTimestamp(Buffer.from(stamp, 'base64'), Buffer.from('another signature'))).toBe(false);
+
+    // Stored on GitHub, findable by the subject's digest.
+    expect(result.attestationID).toEqual(expect.any(Number));
+    const found = await fetch(`${gh.url}/repos/${OWNER}/${REPO}/attestations/sha256:${'a'.repeat(64)}`, { headers: { authorization: `token ${TOKEN}` } });
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as { attestations: unknown[] }).attestations).toHaveLength(1);
+
+    expect(sig.requests.map((r) => `${r.method} ${r.host}${r.path} ${r.status}`)).toEqual([
+      'GET 127.0.0.1/oidc/token 200',
+      `POST ${FULCIO_HOST}/api/v2/signingCert 201`,
+      `POST ${TSA_HOST}/api/v1/timestamp 201`,
+    ]);
+    expect(sig.violations).toEqual([]);
+    expect(gh.violations).toEqual([]);
+  }, 60_000);
+
+  it('GitHub refuses a bundle whose signature does not verify, or that no trusted instance issued', () => {
+    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const payload = Buffer.from(JSON.stringify(STATEMENT)).toString('base64');
+    const foreign = {
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      verificationMaterial: { certificate: { rawBytes: new X509Certificate(readFileSync(sig.rootFile)).raw.toString('base64') }, timestampVerificationData: { rfc3161Timestamps: [{ signedTimestamp: 'AA==' }] } },
+      dsseEnvelope: { payload, payloadType: 'application/vnd.in-toto+json', signatures: [{ sig: cryptoSign('sha256', Buffer.from('x'), key.privateKey).toString('base64'), keyid: '' }] },
+    };
+    expect(sig.checkBundle(foreign)).toMatch(/not issued by a trusted Sigstore instance/);
+    expect(sig.checkBundle({ mediaType: 'x' })).toMatch(/no signed DSSE envelope/);
+  });
+
+  it('refuses to tunnel to any host it does not emulate, and records it', async () => {
+    const proxy = new URL(sig.env()['HTTPS_PROXY']!);
+    const status = await new Promise<number>((resolve, reject) => {
+      const connect = httpRequest({ host: proxy.hostname, port: proxy.port, method: 'CONNECT', path: 'fulcio.sigstore.dev:443' });
+      connect.on('connect', (response, socket) => {
+        socket.destroy();
+        resolve(response.statusCode ?? 0);
+      });
+      connect.on('error', reject);
+      connect.end();
+    });
+    expect(status).toBe(403);
+    expect(sig.violations.pop()).toMatch(/CONNECT to fulcio\.sigstore\.dev:443 refused/);
+  });
+
+  it('Fulcio checks the token, the proof of possession and the request schema', async () => {
+    const tokenResponse = await fetch(sig.env()['ACTIONS_ID_TOKEN_REQUEST_URL']! + '&audience=sigstore', { headers: { authorization: `Bearer ${sig.env()['ACTIONS_ID_TOKEN_REQUEST_TOKEN']}` } });
+    const { value: token } = (await tokenResponse.json()) as { value: string };
+    expect((await fetch(sig.env()['ACTIONS_ID_TOKEN_REQUEST_URL']!, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const sub = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
+    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pem = key.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    const request = (oidcIdentityToken: string, proof: Buffer) => ({
+      credentials: { oidcIdentityToken },
+      publicKeyRequest: { publicKey: { algorithm: 'ECDSA', content: pem }, proofOfPossession: proof.toString('base64') },
+    });
+    const good = await viaProxy(sig, FULCIO_HOST, '/api/v2/signingCert', request(token, cryptoSign('sha256', Buffer.from(sub), key.privateKey)));
+    expect(good.status).toBe(201);
+    const leaf = new X509Certificate((JSON.parse(good.text) as { signedCertificateEmbeddedSct: { chain: { certificates: string[] } } }).signedCertificateEmbeddedSct.chain.certificates[0]!);
+    expect(certificateFacts(leaf.raw)).toMatchObject({ identity: expect.stringContaining(`${OWNER}/${REPO}/.github/workflows/`), issuer: OIDC_ISSUER });
+    expect(leaf.publicKey.export({ format: 'pem', type: 'spki' }).toString()).toBe(pem);
+
+    const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const stolen = await viaProxy(sig, FULCIO_HOST, '/api/v2/signingCert', request(token, cryptoSign('sha256', Buffer.from(sub), otherKey.privateKey)));
+    expect(stolen).toEqual({ status: 400, text: expect.stringContaining('proof of possession') });
+    const [h, p] = token.split('.');
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...(JSON.parse(Buffer.from(p!, 'base64url').toString()) as object), sub: 'repo:mallory/x:ref:refs/heads/main' })).toString('base64url')}.${token.split('.')[2]}`;
+    expect((await viaProxy(sig, FULCIO_HOST, '/api/v2/signingCert', request(forged, cryptoSign('sha256', Buffer.from('repo:mallory/x:ref:refs/heads/main'), key.privateKey)))).status).toBe(401);
+
+    const before = sig.violations.length;
+    expect((await viaProxy(sig, FULCIO_HOST, '/api/v2/signingCert', { credentials: { oidcIdentityToken: token } })).status).toBe(400);
+    expect(sig.violations.slice(before).join('\n')).toMatch(/SigningCertificateRequest.*publicKeyRequest/);
+    sig.violations.splice(before);
+    expect(createHash('sha256').update(pem).digest('hex')).toHaveLength(64);
+  }, 30_000);
+});

@@ -1,0 +1,354 @@
+/**
+ * A local stand-in for what `@actions/attest` talks to when it signs in a
+ * GitHub Actions job, on 127.0.0.1:
+ *
+ * - the job's OIDC token endpoint (`ACTIONS_ID_TOKEN_REQUEST_URL`): a JWT with
+ *   GitHub's claims, signed ES256 by the emulator's issuer key;
+ * - Fulcio (`POST /api/v2/signingCert`): checks the token's signature, audience
+ *   and expiry and the proof of possession (the subject signed by the
+ *   requested key), then issues a real X.509 code-signing certificate for that
+ *   key with the workflow's identity as its URI SAN and Fulcio's issuer
+ *   extension (1.3.6.1.4.1.57264.1.8), signed by the emulator's root;
+ * - the timestamp authority (`POST /api/v1/timestamp`): a real RFC 3161
+ *   response over the given hash, made by `openssl ts -reply` with a
+ *   timeStamping certificate under the same root.
+ *
+ * `@actions/attest` reaches Sigstore at fixed https hosts (fulcio.githubapp.com
+ * and timestamp.githubapp.com for private repositories). A child process is
+ * pointed here with `HTTPS_PROXY` (make-fetch-happen honours it): the proxy
+ * accepts CONNECT only to those hosts and terminates TLS itself, with a server
+ * certificate under the emulator's root, which the child trusts through
+ * `NODE_EXTRA_CA_CERTS`. Any other host is refused and recorded as a
+ * violation, so nothing reaches the network. The public-good instance
+ * (fulcio.sigstore.dev + rekor.sigstore.dev, for public repositories) is not
+ * emulated: its hosts are refused too.
+ *
+ * Every request body is checked against JSON Schemas generated from
+ * `@sigstore/sign`'s declarations (`schemas.ts`), and Fulcio's answers too.
+ * Certificates and timestamps are made with the `openssl` command line.
+ */
+
+import { X509Certificate, createHash, createPublicKey, generateKeyPairSync, randomBytes, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsHttpServer, type Server as HttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createSigstoreSchemaChecker } from './schemas.js';
+
+const run = promisify(execFile);
+
+/** The hosts `@actions/attest` uses for GitHub's Sigstore instance. */
+export const FULCIO_HOST = 'fulcio.githubapp.com';
+export const TSA_HOST = 'timestamp.githubapp.com';
+export const OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
+
+export interface SigstoreEmulatorOptions {
+  /** A folder for the emulator's keys and certificates. */
+  dir: string;
+  /** `owner/repo` the job runs in (the token's claims, the certificate's identity). */
+  repository: string;
+  /** Workflow file of the job; default `.github/workflows/epm-issues.yml`. */
+  workflow?: string;
+  /** Ref the workflow runs at; default `refs/heads/main`. */
+  ref?: string;
+}
+
+/** A certificate Fulcio issued. */
+export interface IssuedCertificate {
+  pem: string;
+  identity: string;
+  publicKey: string;
+}
+
+/** A request as the emulator saw it. */
+export interface SigstoreRequest {
+  host: string;
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface SigstoreEmulator {
+  /** Environment a child process needs to sign through the emulator. */
+  env(): Record<string, string>;
+  /** PEM file of the emulator's root (TLS, Fulcio and TSA certificates chain to it). */
+  readonly rootFile: string;
+  readonly issued: IssuedCertificate[];
+  readonly requests: SigstoreRequest[];
+  /** Requests that broke the schemas or went to hosts that are not emulated. */
+  readonly violations: string[];
+  /** Makes the next `times` Fulcio requests answer 503. */
+  failFulcio(times: number): void;
+  /** Why GitHub would refuse this bundle (not signed under this emulator's root, bad signature, no timestamp), or undefined. */
+  checkBundle(bundle: Record<string, unknown>): string | undefined;
+  /** Verifies an RFC 3161 response with openssl against the root; true when it covers sha256(`signature`). */
+  verifyTimestamp(response: Buffer, signature: Buffer): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+/** Reads a whole request body. */
+async function bodyOf(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const json = (response: ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+};
+
+async function openssl(args: string[], cwd: string): Promise<void> {
+  await run('openssl', args, { cwd });
+}
+
+/** Root, TLS and TSA keys and certificates, made once per emulator. */
+async function makePki(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
+  await openssl(['req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-days', '2', '-subj', '/O=EPM test/CN=EPM test Sigstore root',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+  await writeFile(join(dir, 'tls.ext'), `subjectAltName=DNS:${FULCIO_HOST},DNS:${TSA_HOST}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`);
+  await openssl(['req', '-new', ...ec, '-keyout', 'tls.key', '-out', 'tls.csr', '-subj', `/CN=${FULCIO_HOST}`], dir);
+  await openssl(['x509', '-req', '-in', 'tls.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-set_serial', '2', '-days', '2', '-extfile', 'tls.ext', '-out', 'tls.pem'], dir);
+  await writeFile(join(dir, 'tsa.ext'), 'extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\nbasicConstraints=CA:FALSE\n');
+  await openssl(['req', '-new', ...ec, '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/O=EPM test/CN=EPM test timestamp authority'], dir);
+  await openssl(['x509', '-req', '-in', 'tsa.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-set_serial', '3', '-days', '2', '-extfile', 'tsa.ext', '-out', 'tsa.pem'], dir);
+  // Fulcio's certificates take the requester's key (-force_pubkey); the request itself only carries the (empty) subject.
+  await openssl(['req', '-new', ...ec, '-keyout', 'leaf-template.key', '-out', 'leaf-template.csr', '-subj', '/O=sigstore.dev'], dir);
+  await writeFile(join(dir, 'tsaserial'), '01\n');
+  await writeFile(join(dir, 'tsa.cnf'), [
+    '[ tsa ]', 'default_tsa = tsa_config', '[ tsa_config ]',
+    `serial = ${join(dir, 'tsaserial')}`, 'crypto_device = builtin', 'signer_digest = sha256', 'default_policy = 1.3.6.1.4.1.57264.2',
+    'digests = sha256, sha384, sha512', 'accuracy = secs:1', 'ordering = yes', 'tsa_name = yes', 'ess_cert_id_chain = no', 'ess_cert_id_alg = sha256', '',
+  ].join('\n'));
+}
+
+export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): Promise<SigstoreEmulator> {
+  const dir = options.dir;
+  await makePki(dir);
+  const [rootPem, tlsKey, tlsCert] = await Promise.all(['root.pem', 'tls.key', 'tls.pem'].map((f) => readFile(join(dir, f), 'utf8')));
+  const root = new X509Certificate(rootPem!);
+  const workflow = options.workflow ?? '.github/workflows/epm-issues.yml';
+  const ref = options.ref ?? 'refs/heads/main';
+  const issuer = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const requestToken = randomBytes(16).toString('hex');
+  const check = createSigstoreSchemaChecker();
+  const issued: IssuedCertificate[] = [];
+  const requests: SigstoreRequest[] = [];
+  const violations: string[] = [];
+  let fulcioFaults = 0;
+  let serial = 100;
+
+  const mintToken = (audience: string): string => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = {
+      iss: OIDC_ISSUER, aud: audience, sub: `repo:${options.repository}:ref:${ref}`, iat: now, nbf: now, exp: now + 300,
+      repository: options.repository, repository_owner: options.repository.split('/')[0], ref, sha: '0'.repeat(40),
+      workflow_ref: `${options.repository}/${workflow}@${ref}`, job_workflow_ref: `${options.repository}/${workflow}@${ref}`,
+      event_name: 'issue_comment', run_id: '1', run_attempt: '1', runner_environment: 'github-hosted',
+    };
+    const signingInput = `${b64url(JSON.stringify({ alg: 'ES256', typ: 'JWT', kid: 'epm-test' }))}.${b64url(JSON.stringify(claims))}`;
+    const signature = cryptoSign('sha256', Buffer.from(signingInput), { key: issuer.privateKey, dsaEncoding: 'ieee-p1363' });
+    return `${signingInput}.${b64url(signature)}`;
+  };
+
+  /** The token's claims when its signature, audience and expiry hold; else why not. */
+  const readToken = (token: string, key: KeyObject): { claims: Record<string, unknown> } | { problem: string } => {
+    const [header, payload, signature] = token.split('.');
+    if (!header || !payload || !signature) return { problem: 'the identity token is not a JWT' };
+    if (!cryptoVerify('sha256', Buffer.from(`${header}.${payload}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))) return { problem: 'the identity token\'s signature does not verify' };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (claims['aud'] !== 'sigstore') return { problem: `the identity token's audience is ${String(claims['aud'])}, not sigstore` };
+    if (typeof claims['exp'] !== 'number' || claims['exp'] * 1000 < Date.now()) return { problem: 'the identity token has expired' };
+    return { claims };
+  };
+
+  const issue = async (publicKeyPem: string, claims: Record<string, unknown>): Promise<string> => {
+    const n = (serial += 1);
+    const san = `https://github.com/${String(claims['job_workflow_ref'])}`;
+    await writeFile(join(dir, `leaf-${n}.pub`), publicKeyPem);
+    await writeFile(join(dir, `leaf-${n}.ext`), [
+      'basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=codeSigning',
+      `subjectAltName=critical,URI:${san}`,
+      // Fulcio's two issuer extensions: .1.1 holds the raw string (deprecated), .1.8 a DER UTF8String.
+      `1.3.6.1.4.1.57264.1.1=DER:${Buffer.from(OIDC_ISSUER).toString('hex').replace(/(..)(?!$)/g, '$1:')}`,
+      `1.3.6.1.4.1.57264.1.8=ASN1:UTF8String:${OIDC_ISSUER}`, '',
+    ].join('\n'));
+    await openssl(['x509', '-req', '-in', 'leaf-template.csr', '-force_pubkey', `leaf-${n}.pub`, '-CA', 'root.pem', '-CAkey', 'root.key',
+      '-set_serial', String(n), '-days', '1', '-extfile', `leaf-${n}.ext`, '-out', `leaf-${n}.pem`], dir);
+    const pem = await readFile(join(dir, `leaf-${n}.pem`), 'utf8');
+    issued.push({ pem, identity: san, publicKey: publicKeyPem });
+    return pem;
+  };
+
+  const fulcio = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+    if (request.method !== 'POST' || request.url !== '/api/v2/signingCert') return (json(response, 404, { code: 5, message: 'Not Found' }), 404);
+    if (fulcioFaults > 0) {
+      fulcioFaults -= 1;
+      return (json(response, 503, { code: 14, message: 'unavailable' }), 503);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse((await bodyOf(request)).toString('utf8'));
+    } catch {
+      violations.push('fulcio: request body is not JSON');
+      return (json(response, 400, { code: 3, message: 'invalid JSON' }), 400);
+    }
+    const problems = check('SigningCertificateRequest', body);
+    if (problems.length) {
+      violations.push(...problems.map((p) => `fulcio request: ${p}`));
+      return (json(response, 400, { code: 3, message: problems.join('; ') }), 400);
+    }
+    const req = body as { credentials: { oidcIdentityToken: string }; publicKeyRequest: { publicKey: { algorithm: string; content: string }; proofOfPossession: string } };
+    const token = readToken(req.credentials.oidcIdentityToken, issuer.publicKey);
+    if ('problem' in token) return (json(response, 401, { code: 16, message: token.problem }), 401);
+    if (req.publicKeyRequest.publicKey.algorithm !== 'ECDSA') return (json(response, 400, { code: 3, message: 'unsupported key algorithm' }), 400);
+    let key: KeyObject;
+    try {
+      key = createPublicKey(req.publicKeyRequest.publicKey.content);
+    } catch {
+      return (json(response, 400, { code: 3, message: 'the public key is not PEM' }), 400);
+    }
+    const proof = Buffer.from(req.publicKeyRequest.proofOfPossession, 'base64');
+    if (!cryptoVerify('sha256', Buffer.from(String(token.claims['sub'])), key, proof)) {
+      return (json(response, 400, { code: 3, message: 'the proof of possession does not verify with the public key' }), 400);
+    }
+    const pem = await issue(req.publicKeyRequest.publicKey.content, token.claims);
+    const answer = { signedCertificateEmbeddedSct: { chain: { certificates: [pem, rootPem] } } };
+    const answerProblems = check('SigningCertificateResponse', answer);
+    if (answerProblems.length) violations.push(...answerProblems.map((p) => `fulcio answer: ${p}`));
+    json(response, 201, answer);
+    return 201;
+  };
+
+  const timestamp = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+    if (request.method !== 'POST' || request.url !== '/api/v1/timestamp') return (json(response, 404, { code: 404, message: 'Not Found' }), 404);
+    let body: unknown;
+    try {
+      body = JSON.parse((await bodyOf(request)).toString('utf8'));
+    } catch {
+      violations.push('tsa: request body is not JSON');
+      return (json(response, 400, { message: 'invalid JSON' }), 400);
+    }
+    const problems = check('TimestampRequest', body);
+    if (problems.length) {
+      violations.push(...problems.map((p) => `tsa request: ${p}`));
+      return (json(response, 400, { message: problems.join('; ') }), 400);
+    }
+    const req = body as { artifactHash: string; hashAlgorithm: string };
+    if (req.hashAlgorithm !== 'sha256') return (json(response, 400, { message: `unsupported hash algorithm ${req.hashAlgorithm}` }), 400);
+    const digest = Buffer.from(req.artifactHash, 'base64');
+    if (digest.length !== 32) return (json(response, 400, { message: 'artifactHash is not a sha256 digest' }), 400);
+    const n = (serial += 1);
+    await openssl(['ts', '-query', '-digest', digest.toString('hex'), '-sha256', '-cert', '-no_nonce', '-out', `ts-${n}.tsq`], dir);
+    await openssl(['ts', '-reply', '-config', 'tsa.cnf', '-queryfile', `ts-${n}.tsq`, '-signer', 'tsa.pem', '-inkey', 'tsa.key', '-chain', 'root.pem', '-out', `ts-${n}.tsr`], dir);
+    response.writeHead(201, { 'content-type': 'application/timestamp-reply' });
+    response.end(await readFile(join(dir, `ts-${n}.tsr`)));
+    return 201;
+  };
+
+  // TLS side: requests arriving through CONNECT tunnels, routed by Host.
+  const tls: HttpsServer = createTlsHttpServer({ key: tlsKey!, cert: tlsCert! }, (request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const handle = host === FULCIO_HOST ? fulcio : host === TSA_HOST ? timestamp : undefined;
+    const record = (status: number) => requests.push({ host, method: request.method ?? '', path: request.url ?? '', status });
+    if (!handle) {
+      violations.push(`request to ${host}, which is not emulated`);
+      record(502);
+      json(response, 502, { message: `${host} is not emulated` });
+      return;
+    }
+    handle(request, response).then(record, (error: Error) => {
+      violations.push(`${host}: ${error.message}`);
+      record(500);
+      if (!response.headersSent) json(response, 500, { message: error.message });
+    });
+  });
+
+  // Plain side: the OIDC token endpoint and the proxy's CONNECT.
+  const plain: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'GET' && url.pathname === '/oidc/token') {
+      const status = request.headers.authorization === `Bearer ${requestToken}` ? 200 : 401;
+      requests.push({ host: '127.0.0.1', method: 'GET', path: url.pathname, status });
+      if (status !== 200) return json(response, 401, { message: 'Bad credentials' });
+      return json(response, 200, { value: mintToken(url.searchParams.get('audience') ?? '') });
+    }
+    requests.push({ host: '127.0.0.1', method: request.method ?? '', path: url.pathname, status: 404 });
+    json(response, 404, { message: 'Not Found' });
+  });
+  plain.on('connect', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const [host = '', port = ''] = (request.url ?? '').split(':');
+    if ((host !== FULCIO_HOST && host !== TSA_HOST) || port !== '443') {
+      violations.push(`CONNECT to ${request.url ?? ''} refused: not an emulated host (no request may leave this machine)`);
+      requests.push({ host, method: 'CONNECT', path: request.url ?? '', status: 403 });
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length) socket.unshift(head);
+    tls.emit('connection', socket);
+  });
+  await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+  const port = (plain.address() as { port: number }).port;
+  const rootFile = join(dir, 'root.pem');
+
+  const issuedByUs = (der: Buffer): X509Certificate | undefined => {
+    const cert = new X509Certificate(der);
+    return cert.verify(root.publicKey) && issued.some((i) => new X509Certificate(i.pem).fingerprint256 === cert.fingerprint256) ? cert : undefined;
+  };
+
+  return {
+    rootFile,
+    issued,
+    requests,
+    violations,
+    env: () => ({
+      HTTPS_PROXY: `http://127.0.0.1:${port}`,
+      NO_PROXY: '127.0.0.1,localhost',
+      NODE_EXTRA_CA_CERTS: rootFile,
+      ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/oidc/token?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
+      GITHUB_SERVER_URL: 'https://github.com',
+    }),
+    failFulcio: (times) => {
+      fulcioFaults = times;
+    },
+    checkBundle: (bundle) => {
+      const envelope = bundle['dsseEnvelope'] as { payload?: string; payloadType?: string; signatures?: { sig?: string }[] } | undefined;
+      const material = bundle['verificationMaterial'] as { certificate?: { rawBytes?: string }; timestampVerificationData?: { rfc3161Timestamps?: unknown[] } } | undefined;
+      if (!envelope?.payload || !envelope.payloadType || !envelope.signatures?.[0]?.sig) return 'the bundle holds no signed DSSE envelope';
+      if (!material?.certificate?.rawBytes) return 'the bundle holds no signing certificate';
+      const cert = issuedByUs(Buffer.from(material.certificate.rawBytes, 'base64'));
+      if (!cert) return 'the signing certificate was not issued by a trusted Sigstore instance';
+      const payload = Buffer.from(envelope.payload, 'base64');
+      const type = Buffer.from(envelope.payloadType);
+      const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+      if (!cryptoVerify('sha256', pae, cert.publicKey, Buffer.from(envelope.signatures[0].sig, 'base64'))) return 'the signature does not verify';
+      if (!(material.timestampVerificationData?.rfc3161Timestamps ?? []).length) return 'the bundle carries no signed timestamp';
+      return undefined;
+    },
+    verifyTimestamp: async (response, signature) => {
+      const n = (serial += 1);
+      await writeFile(join(dir, `check-${n}.tsr`), response);
+      const digest = createHash('sha256').update(signature).digest('hex');
+      try {
+        await openssl(['ts', '-verify', '-digest', digest, '-in', `check-${n}.tsr`, '-CAfile', 'root.pem', '-untrusted', 'tsa.pem'], dir);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      tls.close();
+      plain.closeAllConnections();
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    },
+  };
+}
