@@ -2,7 +2,7 @@ export const id = 138;
 export const ids = [138];
 export const modules = {
 
-/***/ 781:
+/***/ 10781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -85,7 +85,7 @@ function cloneState(state) {
 
 /***/ }),
 
-/***/ 7138:
+/***/ 67138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -93,7 +93,7 @@ function cloneState(state) {
 /* harmony export */   b: () => (/* binding */ renderStatusReply),
 /* harmony export */   nextOnGitHub: () => (/* binding */ nextOnGitHub)
 /* harmony export */ });
-/* harmony import */ var _domain_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(781);
+/* harmony import */ var _domain_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10781);
 /** The answer to `/epm status`, and what an issue waits for, in GitHub's words. */
 
 /** The hidden tag that ties a status reply to the comment it answers (not an EPM marker). */

@@ -2,14 +2,14 @@ export const id = 141;
 export const ids = [141];
 export const modules = {
 
-/***/ 1599:
+/***/ 11599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ GitHubAuthorizer)
 /* harmony export */ });
 /* unused harmony export isBotLogin */
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2887);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42887);
 
 const WRITE = new Set(['admin', 'maintain', 'write']);
 /** Whether a login is a bot account (GitHub Apps and the Actions bot end in `[bot]`). */
@@ -54,17 +54,17 @@ class GitHubAuthorizer {
 
 /***/ }),
 
-/***/ 2887:
+/***/ 42887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ createGitHubClient),
 /* harmony export */   c: () => (/* binding */ statusOf)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63251);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The one place an Octokit is built: `@actions/github`'s client (REST
@@ -114,14 +114,14 @@ function statusOf(error) {
 
 /***/ }),
 
-/***/ 2141:
+/***/ 32141:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   authorize: () => (/* binding */ authorize)
 /* harmony export */ });
-/* harmony import */ var _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1599);
-/* harmony import */ var _adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2887);
+/* harmony import */ var _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11599);
+/* harmony import */ var _adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42887);
 /**
  * The router's permission check and acknowledgement: a command or approval
  * counts only from someone with write access (collaborator-permission API);

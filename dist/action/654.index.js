@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   m: () => (/* binding */ AnthropicModel)
 /* harmony export */ });
 /* unused harmony export toModelResponse */
-/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(395);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
+/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60395);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
 /**
  * The Model port over Anthropic's Messages API, with the official SDK.
  *
@@ -115,7 +115,7 @@ class AnthropicModel {
 
 /***/ }),
 
-/***/ 9108:
+/***/ 59108:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -123,19 +123,19 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   $v: () => (/* binding */ renderFigure)
 /* harmony export */ });
 /* unused harmony exports resvgWasmCandidates, fontCandidates, renumberSvgIds, renderSvg, createFigureRenderer */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _resvg_resvg_wasm__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3026);
-/* harmony import */ var vega__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3972);
-/* harmony import */ var vega_lite__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(994);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(241);
-/* harmony import */ var _domain_figures_specs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2574);
+/* harmony import */ var _resvg_resvg_wasm__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43026);
+/* harmony import */ var vega__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33972);
+/* harmony import */ var vega_lite__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10994);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(10241);
+/* harmony import */ var _domain_figures_specs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(62574);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([vega__WEBPACK_IMPORTED_MODULE_4__, vega_lite__WEBPACK_IMPORTED_MODULE_5__]);
 ([vega__WEBPACK_IMPORTED_MODULE_4__, vega_lite__WEBPACK_IMPORTED_MODULE_5__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
@@ -357,7 +357,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4024:
+/***/ 14024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -366,9 +366,9 @@ __webpack_async_result__();
 /* harmony export */   gk: () => (/* binding */ gitFailed)
 /* harmony export */ });
 /* unused harmony exports GitCommandError, formatGitCommand, gitFailureOf */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(241);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10241);
 /**
  * A small typed runner for the git command line: `execFile` with an argument
  * array (never a shell), a timeout, and failures wrapped as `external` errors
@@ -537,8 +537,8 @@ const hintFor = (stderr, args, cwd) => {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ GitRemote)
 /* harmony export */ });
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
-/* harmony import */ var _git_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4024);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
+/* harmony import */ var _git_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14024);
 /**
  * The experiment's refs on the shared remote (GitHub): before the engine
  * works on an issue its branch `epm/<N>-<slug>` and run tags `epm/run/<N>/*`
@@ -640,13 +640,13 @@ class GitRemote {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AX: () => (/* binding */ GitWorkspace)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(241);
-/* harmony import */ var _git_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4024);
-/* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1816);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10241);
+/* harmony import */ var _git_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14024);
+/* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41816);
 /**
  * The Workspace port over the git command line. Each experiment gets a branch
  * `epm/<N>-<slug>` checked out in its own worktree under `worktreesDir`; the
@@ -1091,14 +1091,306 @@ const isInside = (parent, child) => {
 
 /***/ }),
 
-/***/ 1599:
+/***/ 58934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ GitHubAttestor)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __webpack_require__(10241);
+;// CONCATENATED MODULE: ./src/adapters/sigstore/bundle.ts
+/**
+ * Sigstore bundles of signed provenance statements, read and checked offline.
+ *
+ * A bundle (v0.1–v0.3, JSON) holds a DSSE envelope — the signed statement and
+ * its signature — and the verification material: the signing certificate
+ * (issued by Fulcio to the workflow's identity) plus transparency evidence (a
+ * Rekor log entry or an RFC 3161 timestamp). What can be checked without the
+ * network, and is checked here: that the signed payload is this statement,
+ * that the signature over it verifies with the certificate's key, and who the
+ * certificate names. What needs Sigstore's trust roots — the certificate chain
+ * to Fulcio's root, the log inclusion proof, the timestamp's authority — is
+ * left to `gh attestation verify`, and the report says so.
+ */
+
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const b64 = (value, what) => {
+    if (typeof value !== 'string' || !value)
+        throw new Error(`${what} is missing`);
+    return Buffer.from(value, 'base64');
+};
+/** Reads a bundle's JSON; throws with what is missing. */
+function parseBundle(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`not JSON: ${error.message}`, { cause: error });
+    }
+    const mediaType = typeof json['mediaType'] === 'string' ? json['mediaType'] : '';
+    if (!mediaType.startsWith('application/vnd.dev.sigstore.bundle'))
+        throw new Error(`not a Sigstore bundle (mediaType "${mediaType}")`);
+    const envelope = json['dsseEnvelope'];
+    if (!envelope)
+        throw new Error('the bundle holds no DSSE envelope (a message signature cannot sign a statement)');
+    const material = (json['verificationMaterial'] ?? {});
+    const certificate = b64(material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes, 'the signing certificate');
+    if ((envelope.signatures ?? []).length !== 1)
+        throw new Error(`the envelope holds ${(envelope.signatures ?? []).length} signatures (expected 1)`);
+    return {
+        mediaType,
+        payload: b64(envelope.payload, 'the envelope payload'),
+        payloadType: typeof envelope.payloadType === 'string' ? envelope.payloadType : '',
+        signature: b64(envelope.signatures?.[0]?.sig, 'the signature'),
+        certificate,
+        tlogEntries: (material.tlogEntries ?? []).map((e) => ({ logIndex: String(e.logIndex ?? '?') })),
+        timestamps: (material.timestampVerificationData?.rfc3161Timestamps ?? []).length,
+    };
+}
+/** DSSE pre-authentication encoding: what the signature covers. */
+function preAuthEncoding(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+}
+/** The statement as `@actions/attest` serialises it before signing: compact JSON, same key order. */
+const compactStatement = (text) => JSON.stringify(JSON.parse(text));
+/** Is the signed payload this statement (byte for byte, or as compact JSON)? */
+function payloadIsStatement(payload, statementText) {
+    const digest = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
+    const signed = digest(payload);
+    if (signed === digest(statementText))
+        return true;
+    try {
+        return signed === digest(compactStatement(statementText));
+    }
+    catch {
+        return false;
+    }
+}
+// Fulcio's certificate extensions: 1.3.6.1.4.1.57264.1.8 (issuer, DER UTF8String) and .1.1 (issuer, raw; deprecated).
+const FULCIO_ISSUER_V2 = Buffer.from([0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x08]);
+const FULCIO_ISSUER_V1 = Buffer.from([0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x01]);
+/** Reads a DER length at `at`; returns [length, offset of the value]. */
+function derLength(der, at) {
+    const first = der[at] ?? 0;
+    if (first < 0x80)
+        return [first, at + 1];
+    const bytes = first & 0x7f;
+    let length = 0;
+    for (let i = 1; i <= bytes; i += 1)
+        length = length * 256 + (der[at + i] ?? 0);
+    return [length, at + 1 + bytes];
+}
+/** The value (OCTET STRING content) of the extension whose OID TLV is `oid`, if present. */
+function extensionValue(der, oid) {
+    const at = der.indexOf(oid);
+    if (at < 0)
+        return undefined;
+    let p = at + oid.length;
+    if (der[p] === 0x01)
+        p += 3; // critical flag
+    if (der[p] !== 0x04)
+        return undefined;
+    const [length, start] = derLength(der, p + 1);
+    return der.subarray(start, start + length);
+}
+/** Who a Fulcio certificate names, and its validity window. */
+function certificateFacts(der) {
+    const cert = new external_node_crypto_.X509Certificate(der);
+    const san = (cert.subjectAltName ?? '').split(', ').map((s) => s.replace(/^(URI|email):/, ''))[0] ?? '';
+    let issuer = 'unknown';
+    const v2 = extensionValue(der, FULCIO_ISSUER_V2);
+    if (v2 && v2[0] === 0x0c) {
+        const [length, start] = derLength(v2, 1);
+        issuer = v2.subarray(start, start + length).toString('utf8');
+    }
+    else {
+        const v1 = extensionValue(der, FULCIO_ISSUER_V1);
+        if (v1)
+            issuer = v1.toString('utf8');
+    }
+    return { identity: san || cert.subject, issuer, validFrom: new Date(cert.validFrom).toISOString(), validTo: new Date(cert.validTo).toISOString() };
+}
+/** What transparency evidence a bundle carries, in words. */
+function transparencyOf(bundle) {
+    const parts = [
+        ...bundle.tlogEntries.map((e) => `transparency log entry ${e.logIndex}`),
+        ...(bundle.timestamps ? [`${bundle.timestamps} signed timestamp(s)`] : []),
+    ];
+    return parts.join(', ') || 'none';
+}
+/**
+ * Checks, offline, that `bundleText` signs `statementText`: the payload is the
+ * statement, the payload type is in-toto, and the signature verifies with the
+ * certificate's public key.
+ */
+function checkBundle(bundleText, statementText) {
+    let bundle;
+    try {
+        bundle = parseBundle(bundleText);
+    }
+    catch (error) {
+        return { ok: false, reason: `unreadable bundle: ${error.message}` };
+    }
+    if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+        return { ok: false, reason: `the signed payload type is "${bundle.payloadType}", not ${IN_TOTO_PAYLOAD_TYPE}` };
+    if (!payloadIsStatement(bundle.payload, statementText))
+        return { ok: false, reason: 'the signed payload is NOT this statement — it was changed after signing' };
+    let facts;
+    let good;
+    try {
+        const cert = new external_node_crypto_.X509Certificate(bundle.certificate);
+        good = (0,external_node_crypto_.verify)('sha256', preAuthEncoding(bundle.payloadType, bundle.payload), cert.publicKey, bundle.signature);
+        facts = certificateFacts(bundle.certificate);
+    }
+    catch (error) {
+        return { ok: false, reason: `the signing certificate cannot be read: ${error.message}` };
+    }
+    if (!good)
+        return { ok: false, reason: 'the signature does not verify with the signing certificate\'s key' };
+    return { ok: true, facts, transparency: transparencyOf(bundle) };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/github-attestor.ts
+/**
+ * The Attestor on GitHub Actions: signs the provenance statement with
+ * `@actions/attest` — a short-lived Fulcio certificate for the workflow's
+ * OIDC identity, a signed timestamp (private repositories, GitHub's Sigstore)
+ * or a Rekor entry (public repositories, public-good Sigstore) — and stores
+ * it as one of the repository's artifact attestations, so
+ * `gh attestation verify <output> -R owner/repo` finds it by any subject's digest.
+ *
+ * The bundle is written beside the statement (`<statement>.sigstore.json`)
+ * before the attestation is stored, and a small record of the stored
+ * attestation (`<statement>.attestation.json`) after it: a worker killed
+ * anywhere in between neither signs nor stores twice. `@actions/attest` is
+ * loaded only when a statement is signed.
+ */
+
+
+
+
+const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+async function writeAtomic(path, text) {
+    const temp = `${path}.tmp-${process.pid}`;
+    await (0,promises_.writeFile)(temp, text);
+    await (0,promises_.rename)(temp, path);
+}
+/** The one DSSE signature of a bundle (what makes two bundles the same signing). */
+const signatureOf = (bundle) => bundle?.dsseEnvelope?.signatures?.[0]?.sig;
+class GitHubAttestor {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /**
+     * Three steps, each skipped when an interrupted run already did it: sign
+     * (the bundle is written beside the statement before anything is stored),
+     * store the attestation (unless GitHub already holds this very signature),
+     * record its id (`<statement>.attestation.json`).
+     */
+    async sign(statementPath, statement) {
+        const bundlePath = `${statementPath}.sigstore.json`;
+        const recordPath = `${statementPath}.attestation.json`;
+        const statementText = await (0,promises_.readFile)(statementPath, 'utf8');
+        let bundleText = await (0,promises_.readFile)(bundlePath, 'utf8').catch(() => undefined);
+        let check = bundleText === undefined ? undefined : checkBundle(bundleText, statementText);
+        if (bundleText === undefined || !check?.ok) {
+            bundleText = await this.signNow(statement);
+            check = checkBundle(bundleText, statementText);
+            if (!check.ok)
+                throw (0,errors/* external */.qn)(`the attestation service returned a bundle that does not sign this statement: ${check.reason}`);
+            await writeAtomic(bundlePath, bundleText);
+        }
+        const bundleSha256 = sha256(bundleText);
+        const record = await (0,promises_.readFile)(recordPath, 'utf8').then((t) => JSON.parse(t)).catch(() => undefined);
+        let attestationId = record?.bundleSha256 === bundleSha256 ? (record.attestationId ?? undefined) : undefined;
+        if (record?.bundleSha256 !== bundleSha256) {
+            const bundle = JSON.parse(bundleText);
+            attestationId = (await this.alreadyStored(statement, bundle)) ? undefined : await this.store(bundle);
+            await writeAtomic(recordPath, `${JSON.stringify({ bundleSha256, attestationId: attestationId ?? null }, null, 2)}\n`);
+        }
+        return {
+            bundlePath,
+            bundleSha256,
+            identity: check.facts.identity,
+            issuer: check.facts.issuer,
+            transparency: check.transparency,
+            ...(attestationId ? { attestationId } : {}),
+        };
+    }
+    /** Signs with `@actions/attest` (Fulcio certificate for the job's OIDC identity, timestamp or log entry); stores nothing. */
+    async signNow(statement) {
+        const { attest } = await Promise.all(/* import() */[__webpack_require__.e(143), __webpack_require__.e(842)]).then(__webpack_require__.bind(__webpack_require__, 49842));
+        try {
+            const result = await attest({
+                subjects: statement.subject.map((s) => ({ name: s.name, digest: { sha256: s.digest.sha256 } })),
+                predicateType: statement.predicateType,
+                predicate: statement.predicate,
+                token: '', // only used to store, which EPM does itself (skipWrite)
+                skipWrite: true,
+                ...(this.options.sigstore ? { sigstore: this.options.sigstore } : {}),
+            });
+            return `${JSON.stringify(result.bundle, null, 2)}\n`;
+        }
+        catch (error) {
+            throw (0,errors/* external */.qn)(`signing the provenance statement failed: ${error.message}`, {
+                hint: 'the worker job needs "permissions: id-token: write"; after a Sigstore outage the next run signs again (or set the input attest: never to publish unsigned)',
+                cause: error,
+            });
+        }
+    }
+    /** Does GitHub already hold this signature (stored by a run that died before recording it)? */
+    async alreadyStored(statement, bundle) {
+        const first = statement.subject[0];
+        if (!first)
+            return false;
+        try {
+            const { data } = await this.options.client.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', {
+                owner: this.options.owner, repo: this.options.repo, subject_digest: `sha256:${first.digest.sha256}`, per_page: 100,
+            });
+            return (data.attestations ?? []).some((a) => signatureOf(a.bundle) === signatureOf(bundle));
+        }
+        catch (error) {
+            if (error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+    async store(bundle) {
+        try {
+            const { data } = await this.options.client.request('POST /repos/{owner}/{repo}/attestations', { owner: this.options.owner, repo: this.options.repo, bundle });
+            return data.id === undefined ? undefined : String(data.id);
+        }
+        catch (error) {
+            throw (0,errors/* external */.qn)(`storing the attestation failed: ${error.message}`, {
+                hint: 'the worker job needs "permissions: attestations: write"; the bundle is kept beside the statement and the next run stores it',
+                cause: error,
+            });
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 11599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ GitHubAuthorizer)
 /* harmony export */ });
 /* unused harmony export isBotLogin */
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2887);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42887);
 
 const WRITE = new Set(['admin', 'maintain', 'write']);
 /** Whether a login is a bot account (GitHub Apps and the Actions bot end in `[bot]`). */
@@ -1153,13 +1445,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/domain/lifecycle.ts
-var lifecycle = __webpack_require__(6788);
+var lifecycle = __webpack_require__(46788);
 // EXTERNAL MODULE: ./src/domain/state.ts
-var domain_state = __webpack_require__(781);
+var domain_state = __webpack_require__(10781);
 ;// CONCATENATED MODULE: ./src/domain/pull-body.ts
 /**
  * The experiment PR's body: the stage checklist of the issue's route, what the
@@ -1223,7 +1515,7 @@ function renderPullBody(state, paths) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/github/octokit.ts
-var octokit = __webpack_require__(2887);
+var octokit = __webpack_require__(42887);
 ;// CONCATENATED MODULE: ./src/adapters/github/github-publisher.ts
 /**
  * What the experiment looks like on GitHub besides the issue: its branch and
@@ -1319,7 +1611,7 @@ class GitHubPublisher {
                 throw error;
             const { data } = await client.rest.repos.createRelease({
                 ...this.repoRef, tag_name: run.tag, name: `#${state.number} run ${run.k}: ${state.title}`.slice(0, 200),
-                body: `Run ${run.k} of #${state.number} at \`${run.sha}\`.\n\nProvenance statement sha256 \`${provenance.sha256}\` (verify with \`epm verify\`).`,
+                body: releaseBody(state.number, run, provenance),
                 draft: false, prerelease: state.status !== 'done',
             });
             release = data;
@@ -1330,6 +1622,10 @@ class GitHubPublisher {
         const wanted = [
             { name: 'provenance.intoto.json', read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
         ];
+        // The signed statement's Sigstore bundle, under the name `epm verify` looks for beside the statement.
+        const signature = provenance.signature;
+        if (signature)
+            wanted.push({ name: 'provenance.intoto.json.sigstore.json', read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
         if (state.status === 'done' && state.result) {
             const text = () => this.options.workspace.readFile(paths.branch, paths.result).then((t) => (t === undefined ? undefined : new TextEncoder().encode(t)));
             wanted.push({ name: 'clean-result.md', read: text, type: 'text/markdown' });
@@ -1361,20 +1657,35 @@ class GitHubPublisher {
         return tree ? readLocalFile(`${tree.path}/${path}`) : undefined;
     }
 }
+/** The release's text: which run, the statement's digest, and how to check it (and its signature, when signed). */
+function releaseBody(issue, run, provenance) {
+    const lines = [
+        `Run ${run.k} of #${issue} at \`${run.sha}\`.`,
+        '',
+        `Provenance statement sha256 \`${provenance.sha256}\`: download \`provenance.intoto.json\` and the run's outputs, then \`epm verify provenance.intoto.json --root <outputs>\`.`,
+    ];
+    if (provenance.signature) {
+        lines.push('', `Signed by \`${provenance.signature.identity}\` (issuer ${provenance.signature.issuer}; ${provenance.signature.transparency}). \`epm verify\` checks the bundle \`provenance.intoto.json.sigstore.json\` offline; \`gh attestation verify <output> -R <owner>/<repo>\` checks the chain to Sigstore's roots.`);
+    }
+    else {
+        lines.push('', 'Unsigned: it verifies by digest.');
+    }
+    return lines.join('\n');
+}
 
 
 /***/ }),
 
-/***/ 306:
+/***/ 60306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ GitHubTracker)
 /* harmony export */ });
-/* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1816);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(241);
-/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6788);
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2887);
+/* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41816);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10241);
+/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46788);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42887);
 /**
  * The Tracker port over GitHub issues. State is read whole on every load:
  * the issue, its comments, and — when the experiment PR exists — its reviews
@@ -1545,17 +1856,17 @@ class GitHubTracker {
 
 /***/ }),
 
-/***/ 2887:
+/***/ 42887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ createGitHubClient),
 /* harmony export */   c: () => (/* binding */ statusOf)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6856);
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3251);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86856);
+/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63251);
 /* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(bottleneck_light_js__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The one place an Octokit is built: `@actions/github`'s client (REST
@@ -1605,7 +1916,7 @@ function statusOf(error) {
 
 /***/ }),
 
-/***/ 4912:
+/***/ 24912:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1644,20 +1955,20 @@ class HttpLinkChecker {
 
 /***/ }),
 
-/***/ 9351:
+/***/ 49351:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ digestFile)
 /* harmony export */ });
 /* unused harmony export digestBytes */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(241);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10241);
 /**
  * Digests of a local file as a model hub names them: the sha256 of the
  * content (an LFS object id) and the git blob id (sha1 of `blob <size>\0`
@@ -1702,7 +2013,7 @@ async function digestFile(path) {
 
 /***/ }),
 
-/***/ 2575:
+/***/ 42575:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1714,17 +2025,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_HUB_URL
 
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
 var dist = __webpack_require__(1429);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 // EXTERNAL MODULE: ./src/adapters/huggingface/file-digests.ts
-var file_digests = __webpack_require__(9351);
+var file_digests = __webpack_require__(49351);
 // EXTERNAL MODULE: ./src/adapters/huggingface/model-card.ts
-var model_card = __webpack_require__(9591);
+var model_card = __webpack_require__(49591);
 // EXTERNAL MODULE: ./src/adapters/huggingface/hub-inputs.ts
-var hub_inputs = __webpack_require__(8802);
+var hub_inputs = __webpack_require__(38802);
 ;// CONCATENATED MODULE: ./src/adapters/huggingface/retrying-fetch.ts
 /**
  * A `fetch` that retries transient Hub failures. `@huggingface/hub` does not
@@ -2053,7 +2364,7 @@ function statusOf(error) {
 
 /***/ }),
 
-/***/ 8802:
+/***/ 38802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2063,9 +2374,9 @@ function statusOf(error) {
 /* harmony export */   yr: () => (/* binding */ assertRevision)
 /* harmony export */ });
 /* unused harmony exports REPO_ID_PATTERN, assertRepoPath */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(241);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10241);
 /**
  * Checks on what callers hand a ModelHub, shared by the Hugging Face adapter
  * and the local artifact store so both refuse the same bad input with the
@@ -2159,21 +2470,21 @@ function splitCommitMessage(message) {
 
 /***/ }),
 
-/***/ 9591:
+/***/ 49591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ uploadModelCard)
 /* harmony export */ });
 /* unused harmony export renderModelCard */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(241);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(10241);
 /**
  * The model card (README.md) EPM adds to every repository it uploads: YAML
  * front matter the Hub reads (license, tags, and the provenance digests under
@@ -2310,7 +2621,7 @@ async function uploadModelCard(hub, repo, facts) {
 
 /***/ }),
 
-/***/ 9309:
+/***/ 49309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2322,17 +2633,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CONFIG_FILE_PATHS
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
+var schemas = __webpack_require__(40104);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 // EXTERNAL MODULE: ./src/domain/lifecycle.ts
-var lifecycle = __webpack_require__(6788);
+var lifecycle = __webpack_require__(46788);
 ;// CONCATENATED MODULE: ./src/domain/config.ts
 /**
  * The repository config (`epm.config.yml` or `.github/epm.yml`): its schema,
@@ -2764,26 +3075,26 @@ async function readIfPresent(repoDir, path) {
 
 /***/ }),
 
-/***/ 7874:
+/***/ 37874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ux: () => (/* binding */ withFileLock)
 /* harmony export */ });
 /* unused harmony exports isFileLockHeld, parseLockHolder */
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(241);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(10241);
 /**
  * A cross-process single-writer lock on one file path, for local mode.
  *
@@ -3058,20 +3369,20 @@ function messageOf(error) {
 
 /***/ }),
 
-/***/ 7585:
+/***/ 87585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   zR: () => (/* binding */ syncDirectory)
 /* harmony export */ });
 /* unused harmony exports readJsonl, appendJsonl, repairJsonlTail */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(241);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10241);
 /**
  * Crash-safe append-only JSON Lines files.
  *
@@ -3206,7 +3517,7 @@ function parseLine(decoder, bytes) {
 
 /***/ }),
 
-/***/ 6514:
+/***/ 36514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3216,17 +3527,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
+var schemas = __webpack_require__(40104);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 ;// CONCATENATED MODULE: ./src/adapters/local/log-scan.ts
 /**
  * Log scanning for the run contract (DESIGN.md §2 "Monitoring"): the latest
@@ -3965,30 +4276,30 @@ function lastLines(text, max) {
 
 /***/ }),
 
-/***/ 2849:
+/***/ 92849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ LocalModelHub)
 /* harmony export */ });
 /* unused harmony export revisionIdOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(104);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(241);
-/* harmony import */ var _huggingface_file_digests_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9351);
-/* harmony import */ var _huggingface_model_card_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9591);
-/* harmony import */ var _huggingface_hub_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8802);
-/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7874);
-/* harmony import */ var _jsonl_log_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7585);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(40104);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(10241);
+/* harmony import */ var _huggingface_file_digests_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49351);
+/* harmony import */ var _huggingface_model_card_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49591);
+/* harmony import */ var _huggingface_hub_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38802);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(37874);
+/* harmony import */ var _jsonl_log_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(87585);
 /**
  * The ModelHub port on a folder: local mode's artifact store, with the Hub's
  * semantics so upload verification has one path.
@@ -4313,7 +4624,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 3623:
+/***/ 63623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4325,27 +4636,27 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: listTree
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
+var schemas = __webpack_require__(40104);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 // EXTERNAL MODULE: ./src/domain/provenance.ts
-var provenance = __webpack_require__(1497);
+var provenance = __webpack_require__(31497);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/domain/redaction.ts
-var redaction = __webpack_require__(7049);
+var redaction = __webpack_require__(47049);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/adapters/local/hash-worker-source.ts
 /**
  * The program each hashing worker thread runs, as source text.
@@ -5145,7 +5456,7 @@ function compareText(a, b) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/huggingface/file-digests.ts
-var file_digests = __webpack_require__(9351);
+var file_digests = __webpack_require__(49351);
 ;// CONCATENATED MODULE: ./src/adapters/local/local-provenance-store.ts
 /**
  * Local mode's ProvenanceStore: the run's contract folder `<runsDir>/<runId>/`
@@ -5290,20 +5601,20 @@ async function writeAtomic(path, text) {
 
 /***/ }),
 
-/***/ 1489:
+/***/ 13870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* unused harmony exports LOCAL_EPM_AUTHOR, LocalTracker */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(104);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(241);
-/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7874);
-/* harmony import */ var _jsonl_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7585);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(40104);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10241);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37874);
+/* harmony import */ var _jsonl_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(87585);
 /**
  * The Tracker port in local mode: issues are folders under `<root>/issues/`.
  *
@@ -5669,18 +5980,18 @@ function normalizeLabels(labels) {
 
 /***/ }),
 
-/***/ 3721:
+/***/ 53721:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ LocalTracking)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(104);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(241);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40104);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10241);
 /**
  * Local mode's ExperimentTracking: a folder standing in for W&B. A run logs
  * by writing `<root>/<entity>/<project>/<runId>/run.json`; EPM reads it back
@@ -5728,13 +6039,13 @@ class LocalTracking {
 
 /***/ }),
 
-/***/ 290:
+/***/ 30290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ ShellCheckRunner)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /** Local CheckRunner: runs each check as a shell command in the worktree, with a time limit. */
 
@@ -5780,7 +6091,7 @@ class ShellCheckRunner {
 
 /***/ }),
 
-/***/ 5648:
+/***/ 75648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5790,9 +6101,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
+var schemas = __webpack_require__(40104);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 ;// CONCATENATED MODULE: ./src/adapters/wandb/wandb-graphql-client.ts
 /**
  * One POST to W&B's GraphQL endpoint, with the retries and throttling the
@@ -6394,7 +6705,7 @@ function appUrlFor(baseUrl) {
 
 /***/ }),
 
-/***/ 9807:
+/***/ 49807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6402,8 +6713,8 @@ function appUrlFor(baseUrl) {
 /* harmony export */   sB: () => (/* binding */ lintCleanResult)
 /* harmony export */ });
 /* unused harmony exports prepareContext, parseCleanResult, findSection, mentions, sentenceAt, PLACEHOLDER_PATTERNS, JARGON_TERMS, COMPARISON_PHRASES */
-/* harmony import */ var _numbers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2058);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5240);
+/* harmony import */ var _numbers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32058);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(35240);
 
 
 /** Lints a clean result; `ok` is true only when no rule finds a problem. */
@@ -7139,7 +7450,7 @@ const CLEAN_RESULT_RULES = [
 
 /***/ }),
 
-/***/ 2058:
+/***/ 32058:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7151,7 +7462,7 @@ const CLEAN_RESULT_RULES = [
 /* harmony export */   zK: () => (/* binding */ traceNumber)
 /* harmony export */ });
 /* unused harmony exports IGNORED_NUMBER_PATTERNS, maskIgnored, roundScaled, matchesWithinRounding, evaluateFormula */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
 /**
  * Numbers in a clean result and where they come from: flattening the run's
  * metrics to stable keys, finding the numbers a passage states (with their
@@ -7506,7 +7817,7 @@ function summarizeSeeds(rows) {
 
 /***/ }),
 
-/***/ 5240:
+/***/ 35240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7520,8 +7831,8 @@ function summarizeSeeds(rows) {
 /* harmony export */   qs: () => (/* binding */ REPRODUCIBILITY_CARD)
 /* harmony export */ });
 /* unused harmony exports figureRefSchema, cleanResultInputSchema, renderCleanResult */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(104);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40104);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
 /**
  * The clean result's template: the sections a clean result has, in order, and
  * `renderCleanResult`, which writes the Markdown from structured parts so the
@@ -7753,7 +8064,7 @@ function renderTable(columns, rows) {
 
 /***/ }),
 
-/***/ 488:
+/***/ 80488:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7761,7 +8072,7 @@ function renderTable(columns, rows) {
 /* harmony export */   RM: () => (/* binding */ parseCommand),
 /* harmony export */   Zy: () => (/* binding */ entryCommandOf)
 /* harmony export */ });
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6788);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46788);
 /**
  * Human actions and the `/epm …` commands that carry them in comments. The CLI
  * writes the same commands, so local and GitHub modes share one path.
@@ -7833,7 +8144,7 @@ function parseCommand(body) {
 
 /***/ }),
 
-/***/ 2574:
+/***/ 62574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7842,8 +8153,8 @@ function parseCommand(body) {
 /* harmony export */   Sb: () => (/* binding */ perSeedScatterSpec)
 /* harmony export */ });
 /* unused harmony exports FIGURE_SIZE, VEGA_LITE_SCHEMA, sweepLineSpec, beforeAfterSpec */
-/* harmony import */ var _clean_result_numbers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(241);
+/* harmony import */ var _clean_result_numbers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32058);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10241);
 
 
 /** Font every figure uses; the renderer loads exactly this family. */
@@ -8093,7 +8404,7 @@ function perSeedScatterSpec(rows, options) {
 
 /***/ }),
 
-/***/ 3252:
+/***/ 13252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8267,7 +8578,7 @@ function gateResultCriticPass(output) {
 
 /***/ }),
 
-/***/ 999:
+/***/ 10999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8275,7 +8586,7 @@ function gateResultCriticPass(output) {
 /* harmony export */   FT: () => (/* binding */ parseMarkers)
 /* harmony export */ });
 /* unused harmony exports MARKER_KIND_PATTERN, isMarkerKind, isMarkerVersion, escapeMarkerProse, collectMarkers, latestByKind, dedupeByKindVersion, nextVersion */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
 
 /** What a marker kind must look like: lower-case, starts with a letter, at most 40 characters. */
 const MARKER_KIND_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
@@ -8752,7 +9063,7 @@ const nextVersion = (markers, kind) => {
 
 /***/ }),
 
-/***/ 2774:
+/***/ 92774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8760,8 +9071,8 @@ const nextVersion = (markers, kind) => {
 /* harmony export */   dj: () => (/* binding */ canonicalJson),
 /* harmony export */   fu: () => (/* binding */ plannedManifestSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(104);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6788);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40104);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46788);
 /**
  * The planned manifest: the machine-readable half of a plan. Approval of the
  * plan freezes it as the experiment's pre-registration; any later change is
@@ -8831,7 +9142,7 @@ function diffManifest(frozen, next) {
 
 /***/ }),
 
-/***/ 1497:
+/***/ 31497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8839,8 +9150,8 @@ function diffManifest(frozen, next) {
 /* harmony export */   _V: () => (/* binding */ renderProvenance)
 /* harmony export */ });
 /* unused harmony exports STATEMENT_TYPE, PREDICATE_TYPE, BUILD_TYPE, digestSetSchema, resourceSchema, subjectSchema, computeSchema, environmentSchema, roleUsageSchema, predicateSchema, provenanceSchema, RESOURCE_KINDS, PROVENANCE_SCHEMA_PATH, PROVENANCE_SCHEMA_ID, provenancePartsSchema, parseProvenance, provenanceJsonSchema, renderProvenanceJsonSchema, resourceKind */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(104);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40104);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
 /**
  * The provenance manifest of a run: an in-toto Statement v1 whose subjects are
  * the run's outputs and whose predicate mirrors SLSA provenance v1
@@ -9274,7 +9585,7 @@ function formatIssuePath(path) {
 
 /***/ }),
 
-/***/ 7049:
+/***/ 47049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9469,7 +9780,7 @@ function replaceSpans(text, values) {
 
 /***/ }),
 
-/***/ 9854:
+/***/ 59854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -9479,15 +9790,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/domain/commands.ts
-var commands = __webpack_require__(488);
+var commands = __webpack_require__(80488);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
+var schemas = __webpack_require__(40104);
 // EXTERNAL MODULE: ./src/domain/lifecycle.ts
-var lifecycle = __webpack_require__(6788);
+var lifecycle = __webpack_require__(46788);
 // EXTERNAL MODULE: ./src/domain/roles.ts
-var roles = __webpack_require__(9365);
+var roles = __webpack_require__(89365);
 ;// CONCATENATED MODULE: ./src/domain/event-schema.ts
 /**
  * The schema of every recorded event. Markers are data read back from a
@@ -9510,6 +9821,8 @@ const meta = {
     to: schemas/* enum */.k5n(lifecycle/* STATUSES */.f).optional(),
     gate: schemas/* object */.Ikc({ gate: event_schema_text, passed: schemas/* boolean */.zMY(), reasons: schemas/* array */.YOg(event_schema_text) }).optional(),
 };
+/** A signed statement: its Sigstore bundle and who signed it. */
+const statementSignature = schemas/* object */.Ikc({ bundle: event_schema_text, sha256: event_schema_text, identity: event_schema_text, issuer: event_schema_text, transparency: event_schema_text, attestationId: event_schema_text.optional() });
 const event_schema_event = (kind, shape) => schemas/* object */.Ikc({ kind: schemas/* literal */.euz(kind), ...meta, ...shape });
 /** One schema per event kind. */
 const EVENT_SCHEMAS = {
@@ -9564,6 +9877,7 @@ const EVENT_SCHEMAS = {
             urls: schemas/* array */.YOg(event_schema_text),
             leftovers: schemas/* array */.YOg(event_schema_text),
         }),
+        signature: statementSignature.optional(),
     }),
     'upload-verified': event_schema_event('upload-verified', {
         rows: schemas/* array */.YOg(schemas/* object */.Ikc({
@@ -9629,11 +9943,11 @@ function parseRecordedEvent(kind, payload) {
 }
 
 // EXTERNAL MODULE: ./src/domain/markers.ts
-var domain_markers = __webpack_require__(999);
+var domain_markers = __webpack_require__(10999);
 // EXTERNAL MODULE: ./src/domain/state.ts
-var domain_state = __webpack_require__(781);
+var domain_state = __webpack_require__(10781);
 // EXTERNAL MODULE: ./src/domain/transition.ts + 1 modules
-var transition = __webpack_require__(4870);
+var transition = __webpack_require__(34870);
 ;// CONCATENATED MODULE: ./src/domain/reduce.ts
 
 
@@ -9705,15 +10019,15 @@ function foldHumanComment(state, id, author, body) {
 
 /***/ }),
 
-/***/ 9365:
+/***/ 89365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ ROLE_NAMES),
 /* harmony export */   i: () => (/* binding */ roleOutputSchemas)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(104);
-/* harmony import */ var _planned_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2774);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40104);
+/* harmony import */ var _planned_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92774);
 /**
  * The roles of the lifecycle and the schema of what each returns. A role only
  * proposes; the engine validates its output against these schemas and a gate
@@ -9805,7 +10119,7 @@ const roleOutputSchemas = {
 
 /***/ }),
 
-/***/ 5626:
+/***/ 83245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9958,7 +10272,7 @@ function collapse(text) {
 
 /***/ }),
 
-/***/ 7519:
+/***/ 37519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9982,7 +10296,7 @@ function settingsFromConfig(config) {
 
 /***/ }),
 
-/***/ 781:
+/***/ 10781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10065,7 +10379,7 @@ function cloneState(state) {
 
 /***/ }),
 
-/***/ 4870:
+/***/ 34870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10082,9 +10396,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: due, roleOfMarker
 
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 // EXTERNAL MODULE: ./src/domain/gates.ts
-var gates = __webpack_require__(3252);
+var gates = __webpack_require__(13252);
 ;// CONCATENATED MODULE: ./src/domain/detectors.ts
 /**
  * Detectors that stop runaway loops and runaway compute (DESIGN.md §2,
@@ -10135,11 +10449,11 @@ function nextWakeAt(launchedAt, wakesDone, wakeMinutes) {
 }
 
 // EXTERNAL MODULE: ./src/domain/planned-manifest.ts
-var planned_manifest = __webpack_require__(2774);
+var planned_manifest = __webpack_require__(92774);
 // EXTERNAL MODULE: ./src/domain/lifecycle.ts
-var lifecycle = __webpack_require__(6788);
+var lifecycle = __webpack_require__(46788);
 // EXTERNAL MODULE: ./src/domain/state.ts
-var domain_state = __webpack_require__(781);
+var domain_state = __webpack_require__(10781);
 ;// CONCATENATED MODULE: ./src/domain/transition.ts
 /**
  * The lifecycle as a pure function: `transition(state, event) → [next, effects]`.
@@ -10575,9 +10889,9 @@ function apply(state, event) {
         }
         case 'provenance': {
             expectStatus(state, event, 'verifying');
-            state.provenance = { k: event.k, path: event.path, sha256: event.sha256, subjects: event.subjects, expected: event.expected };
+            state.provenance = { k: event.k, path: event.path, sha256: event.sha256, subjects: event.subjects, expected: event.expected, ...(event.signature ? { signature: event.signature } : {}) };
             state.verification = undefined;
-            summary = `provenance of run ${event.k}: ${event.subjects.length} subject(s), statement sha256 ${event.sha256.slice(0, 12)}…`;
+            summary = `provenance of run ${event.k}: ${event.subjects.length} subject(s), statement sha256 ${event.sha256.slice(0, 12)}…${event.signature ? `, signed by ${event.signature.identity}` : ', unsigned'}`;
             break;
         }
         case 'upload-verified': {
@@ -10882,7 +11196,7 @@ function readLabelsInto(state, labels) {
 
 /***/ }),
 
-/***/ 1898:
+/***/ 41898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10894,9 +11208,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: countChangedLines
 
 // EXTERNAL MODULE: ./src/domain/commands.ts
-var commands = __webpack_require__(488);
+var commands = __webpack_require__(80488);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var domain_errors = __webpack_require__(241);
+var domain_errors = __webpack_require__(10241);
 ;// CONCATENATED MODULE: ./src/domain/events.ts
 /** Turns a validated human action into the event that records it. */
 function humanEvent(action, who, stage, version) {
@@ -10917,21 +11231,21 @@ function humanEvent(action, who, stage, version) {
 }
 
 // EXTERNAL MODULE: ./src/domain/lifecycle.ts
-var lifecycle = __webpack_require__(6788);
+var lifecycle = __webpack_require__(46788);
 // EXTERNAL MODULE: ./src/domain/markers.ts
-var markers = __webpack_require__(999);
+var markers = __webpack_require__(10999);
 // EXTERNAL MODULE: ./src/domain/reduce.ts + 1 modules
-var reduce = __webpack_require__(9854);
+var reduce = __webpack_require__(59854);
 // EXTERNAL MODULE: ./src/domain/roles.ts
-var roles = __webpack_require__(9365);
+var roles = __webpack_require__(89365);
 // EXTERNAL MODULE: ./src/domain/state.ts
-var domain_state = __webpack_require__(781);
+var domain_state = __webpack_require__(10781);
 // EXTERNAL MODULE: ./src/domain/transition.ts + 1 modules
-var transition = __webpack_require__(4870);
+var transition = __webpack_require__(34870);
 // EXTERNAL MODULE: ./src/engine/paths.ts
 var engine_paths = __webpack_require__(4886);
 // EXTERNAL MODULE: ./src/domain/planned-manifest.ts
-var planned_manifest = __webpack_require__(2774);
+var planned_manifest = __webpack_require__(92774);
 ;// CONCATENATED MODULE: ./src/domain/upload-verification.ts
 
 const pass = (artifact, kind, reason) => ({ artifact, kind, verdict: 'PASS', reason });
@@ -11053,15 +11367,15 @@ function citedUrls(text) {
 }
 
 // EXTERNAL MODULE: ./src/domain/provenance.ts
-var provenance = __webpack_require__(1497);
+var provenance = __webpack_require__(31497);
 // EXTERNAL MODULE: ./src/roles/runtime/budget.ts
-var budget = __webpack_require__(7433);
+var budget = __webpack_require__(27433);
 // EXTERNAL MODULE: ./src/domain/figures/specs.ts
-var specs = __webpack_require__(2574);
+var specs = __webpack_require__(62574);
 // EXTERNAL MODULE: ./src/domain/clean-result/lint.ts
-var clean_result_lint = __webpack_require__(9807);
+var clean_result_lint = __webpack_require__(49807);
 // EXTERNAL MODULE: ./src/domain/clean-result/template.ts
-var template = __webpack_require__(5240);
+var template = __webpack_require__(35240);
 ;// CONCATENATED MODULE: ./src/domain/clean-result/card.ts
 /**
  * The reproducibility card is written by EPM, not by the analyzer: commit, run
@@ -11217,9 +11531,9 @@ function renderDuplicateScan(findings) {
 }
 
 // EXTERNAL MODULE: ./src/domain/clean-result/numbers.ts
-var numbers = __webpack_require__(2058);
+var numbers = __webpack_require__(32058);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
+var schemas = __webpack_require__(40104);
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 
 
@@ -11593,6 +11907,8 @@ class Engine {
             },
         });
         const written = await this.deps.provenance.writeStatement(effect.runId, statement);
+        // Signed before the marker: a marker never claims a signature that failed. A failing service throws, and the next tick signs again.
+        const signature = this.deps.attestor ? await this.deps.attestor.sign(written.path, statement) : undefined;
         // The uploaded checkpoint gets a model card carrying the provenance, as a commit of its own after the files'.
         if (hub && this.deps.hub) {
             await this.deps.hub.publishCard(hub.repo, {
@@ -11614,7 +11930,9 @@ class Engine {
         };
         return {
             kind: 'provenance', k: effect.k, path: written.path, sha256: written.sha256,
-            subjects: statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 })), expected, key: effect.key, at,
+            subjects: statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 })), expected,
+            ...(signature ? { signature: { bundle: signature.bundlePath, sha256: signature.bundleSha256, identity: signature.identity, issuer: signature.issuer, transparency: signature.transparency, ...(signature.attestationId ? { attestationId: signature.attestationId } : {}) } } : {}),
+            key: effect.key, at,
         };
     }
     /** Reads the run's metrics (the metrics contract) from the worktree, or says what is wrong with them. */
@@ -11893,7 +12211,7 @@ function prose(event) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ experimentPaths)
 /* harmony export */ });
-/* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1816);
+/* harmony import */ var _domain_branch_name_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41816);
 /** Where an experiment's files live on its branch. */
 
 /** The paths of an issue's experiment. */
@@ -11906,42 +12224,43 @@ function experimentPaths(state, experimentsDir) {
 
 /***/ }),
 
-/***/ 3654:
+/***/ 73654:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   act: () => (/* binding */ act)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1599);
+/* harmony import */ var _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11599);
 /* harmony import */ var _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9972);
-/* harmony import */ var _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(306);
-/* harmony import */ var _adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2887);
-/* harmony import */ var _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5138);
-/* harmony import */ var _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(503);
-/* harmony import */ var _adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9309);
-/* harmony import */ var _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6514);
-/* harmony import */ var _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(290);
-/* harmony import */ var _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9108);
-/* harmony import */ var _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2455);
-/* harmony import */ var _domain_commands_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(488);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(241);
-/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(6788);
-/* harmony import */ var _domain_reduce_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9854);
-/* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(7519);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(1898);
-/* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(4886);
-/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(8565);
-/* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(2219);
-/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(9164);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(515);
-/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(5717);
-/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(9394);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(7138);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__, _cli_context_js__WEBPACK_IMPORTED_MODULE_21__]);
-([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__, _cli_context_js__WEBPACK_IMPORTED_MODULE_21__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _adapters_github_github_attestor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58934);
+/* harmony import */ var _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(60306);
+/* harmony import */ var _adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42887);
+/* harmony import */ var _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5138);
+/* harmony import */ var _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(503);
+/* harmony import */ var _adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(49309);
+/* harmony import */ var _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(36514);
+/* harmony import */ var _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(30290);
+/* harmony import */ var _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(59108);
+/* harmony import */ var _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2455);
+/* harmony import */ var _domain_commands_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(80488);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(10241);
+/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(46788);
+/* harmony import */ var _domain_reduce_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(59854);
+/* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(37519);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(41898);
+/* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(4886);
+/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(38565);
+/* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(42219);
+/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(29164);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(30515);
+/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(35717);
+/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(79394);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(67138);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_22__]);
+([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_22__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * The worker: wires the engine over GitHub (tracker, authorizer, branch/PR/
  * release publisher) and the machine it runs on (git worktrees, local compute,
@@ -11974,47 +12293,50 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_ada
 
 
 
+
 async function wire(deps) {
     const { inputs, env, log } = deps;
     const repoDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(inputs.workspace);
     const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(repoDir, '.epm');
-    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_22__/* .excludeEpmState */ .O)(repoDir);
-    const client = (0,_adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_4__/* .createGitHubClient */ .L)({ token: inputs.token, baseUrl: inputs.apiUrl, writeIntervalMs: inputs.writeIntervalMs, backoffUnitMs: inputs.backoffUnitMs, log });
+    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_23__/* .excludeEpmState */ .O)(repoDir);
+    const client = (0,_adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_5__/* .createGitHubClient */ .L)({ token: inputs.token, baseUrl: inputs.apiUrl, writeIntervalMs: inputs.writeIntervalMs, backoffUnitMs: inputs.backoffUnitMs, log });
     const authorizer = new _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubAuthorizer */ .P({ client, owner: inputs.owner, repo: inputs.repo, allowedBots: inputs.allowedBots });
-    const tracker = new _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubTracker */ .K({ client, owner: inputs.owner, repo: inputs.repo, botLogin: inputs.botLogin, trusted: (login) => authorizer.trusts(login) });
-    const { config } = await (0,_adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_7__/* .loadConfig */ .Z)(repoDir);
-    const workspace = new _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_6__/* .GitWorkspace */ .AX({ repoDir, worktreesDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'worktrees') });
-    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_21__/* .createServices */ .h4)(repoDir, env);
-    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_21__/* .NO_MODEL_RUNTIME */ .tp;
+    const tracker = new _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubTracker */ .K({ client, owner: inputs.owner, repo: inputs.repo, botLogin: inputs.botLogin, trusted: (login) => authorizer.trusts(login) });
+    const { config } = await (0,_adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_8__/* .loadConfig */ .Z)(repoDir);
+    const workspace = new _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_7__/* .GitWorkspace */ .AX({ repoDir, worktreesDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'worktrees') });
+    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_22__/* .createServices */ .h4)(repoDir, env);
+    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_22__/* .NO_MODEL_RUNTIME */ .tp;
     let modelNotice = 'No model: set the ANTHROPIC_API_KEY secret for the roles to run.';
     if (env['ANTHROPIC_API_KEY']?.trim() || inputs.replayCassettes) {
-        const created = (0,_roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_19__/* .createModel */ .kQ)({ env, cassetteDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_11__/* .AnthropicModel */ .m(o) });
+        const created = (0,_roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_20__/* .createModel */ .kQ)({ env, cassetteDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_12__/* .AnthropicModel */ .m(o) });
         modelNotice = created.notice;
-        roles = new _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_18__/* .ModelRoleRunner */ .SO({
+        roles = new _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_19__/* .ModelRoleRunner */ .SO({
             model: created.model,
             transcriptsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'transcripts'),
             env,
             ...(env['ANTHROPIC_API_KEY'] ? { apiKey: env['ANTHROPIC_API_KEY'] } : {}),
-            tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_18__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_20__/* .issueTools */ .F)(tracker) : [])],
+            tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_19__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_21__/* .issueTools */ .F)(tracker) : [])],
         });
     }
     // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
     const late = {};
-    const settings = (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_24__/* .settingsFromConfig */ .m)(config);
-    const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_16__/* .Engine */ .N({
+    const settings = (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_25__/* .settingsFromConfig */ .m)(config);
+    const signing = inputs.attest !== 'never' && inputs.oidcAvailable;
+    const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_17__/* .Engine */ .N({
+        ...(signing ? { attestor: new _adapters_github_github_attestor_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubAttestor */ .q({ client, owner: inputs.owner, repo: inputs.repo }) } : {}),
         provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
-        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_25__/* .EPM_VERSION */ .i,
-        figures: { render: (spec) => (0,_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_10__/* .renderFigure */ .$v)(spec) },
+        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_26__/* .EPM_VERSION */ .i,
+        figures: { render: (spec) => (0,_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__/* .renderFigure */ .$v)(spec) },
         runEnv: { EPM_TRACKING_DIR: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tracking') },
         tracker, workspace,
-        compute: new _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalCompute */ .d({
+        compute: new _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_9__/* .LocalCompute */ .d({
             runsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'runs'),
             stallAfterMs: config.monitor.stallMinutes * 60_000,
             nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
             oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
         }),
         roles, authorizer,
-        checks: new _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_9__/* .ShellCheckRunner */ .R(),
+        checks: new _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .ShellCheckRunner */ .R(),
         checkSpecs: config.checks,
         settings,
         experimentsDir: config.paths.experiments,
@@ -12027,11 +12349,16 @@ async function wire(deps) {
         ({ data: { default_branch: baseBranch } } = await client.rest.repos.get({ owner: inputs.owner, repo: inputs.repo }));
     const publisher = new _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubPublisher */ .y({
         client, owner: inputs.owner, repo: inputs.repo, tracker, workspace,
-        remote: new _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_5__/* .GitRemote */ .X({ repoDir, token: inputs.token }), baseBranch,
-        paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_17__/* .experimentPaths */ .G)(state, config.paths.experiments),
+        remote: new _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_6__/* .GitRemote */ .X({ repoDir, token: inputs.token }), baseBranch,
+        paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_18__/* .experimentPaths */ .G)(state, config.paths.experiments),
     });
     late.publisher = publisher;
-    return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice };
+    const signingNotice = signing
+        ? 'Provenance statements are signed with GitHub artifact attestations (Sigstore); check one with: gh attestation verify <output> -R ' + `${inputs.owner}/${inputs.repo}.`
+        : inputs.attest === 'never'
+            ? 'Provenance statements are left unsigned (attest: never); they verify by digest.'
+            : 'Provenance statements are unsigned: give the worker job "permissions: id-token: write, attestations: write" to sign them.';
+    return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice, signingNotice };
 }
 /** Runs the worker: one issue, or a sweep of every open experiment. */
 async function act(deps) {
@@ -12044,12 +12371,12 @@ async function act(deps) {
         }
         catch (error) {
             // One failing issue does not stop a sweep; the next run starts again from the tracker's state.
-            const line = (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .isEpmError */ .p5)(error) ? error.toLine() : error instanceof Error ? error.message : String(error);
+            const line = (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .isEpmError */ .p5)(error) ? error.toLine() : error instanceof Error ? error.message : String(error);
             deps.log(`#${number}: ${line}`);
             outcomes.push({ issue: number, before: '?', status: '?', steps: [], error: line });
         }
     }
-    return { outcomes, modelNotice: wired.modelNotice };
+    return { outcomes, modelNotice: wired.modelNotice, signingNotice: wired.signingNotice };
 }
 async function reconcile(wired, number, deps) {
     const { engine, publisher } = wired;
@@ -12077,19 +12404,19 @@ async function answerEntryCommands(wired, number) {
     const { tracker } = wired;
     const issue = await tracker.getIssue(number);
     // The state as this run found it, from the same read (the engine's tick reads again, under its lock).
-    const state = (0,_domain_reduce_js__WEBPACK_IMPORTED_MODULE_15__/* .reduce */ .T)(issue, wired.settings);
+    const state = (0,_domain_reduce_js__WEBPACK_IMPORTED_MODULE_16__/* .reduce */ .T)(issue, wired.settings);
     const steps = [];
     for (const comment of issue.comments) {
         if (comment.byEpm)
             continue;
-        const command = (0,_domain_commands_js__WEBPACK_IMPORTED_MODULE_12__/* .entryCommandOf */ .Zy)(comment.body);
-        if (command === 'plan' && !(0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__/* .readLabels */ .k2)(issue.labels).type) {
-            await tracker.updateLabels(number, { add: [(0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__/* .typeLabel */ .Dd)('experiment')] });
-            issue.labels.push((0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_14__/* .typeLabel */ .Dd)('experiment'));
+        const command = (0,_domain_commands_js__WEBPACK_IMPORTED_MODULE_13__/* .entryCommandOf */ .Zy)(comment.body);
+        if (command === 'plan' && !(0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__/* .readLabels */ .k2)(issue.labels).type) {
+            await tracker.updateLabels(number, { add: [(0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__/* .typeLabel */ .Dd)('experiment')] });
+            issue.labels.push((0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__/* .typeLabel */ .Dd)('experiment'));
             steps.push(`#${number} labelled type:experiment (/epm plan by ${comment.author})`);
         }
-        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_23__/* .statusReplyTag */ .F)(comment.id)))) {
-            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_23__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_17__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
+        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_24__/* .statusReplyTag */ .F)(comment.id)))) {
+            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_24__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_18__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
             issue.comments.push(reply);
             steps.push(`#${number} status sent to ${comment.author}`);
         }
@@ -12102,7 +12429,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7138:
+/***/ 67138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12110,7 +12437,7 @@ __webpack_async_result__();
 /* harmony export */   b: () => (/* binding */ renderStatusReply),
 /* harmony export */   nextOnGitHub: () => (/* binding */ nextOnGitHub)
 /* harmony export */ });
-/* harmony import */ var _domain_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(781);
+/* harmony import */ var _domain_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10781);
 /** The answer to `/epm status`, and what an issue waits for, in GitHub's words. */
 
 /** The hidden tag that ties a status reply to the comment it answers (not an EPM marker). */
@@ -12156,7 +12483,7 @@ function renderStatusReply(state, commentId, asker, paths) {
 
 /***/ }),
 
-/***/ 5717:
+/***/ 35717:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -12165,29 +12492,29 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   tp: () => (/* binding */ NO_MODEL_RUNTIME)
 /* harmony export */ });
 /* unused harmony exports findRepo, localUser, createContext */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(503);
-/* harmony import */ var _adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9309);
-/* harmony import */ var _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6514);
-/* harmony import */ var _adapters_local_local_tracker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1489);
-/* harmony import */ var _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(290);
-/* harmony import */ var _adapters_local_local_provenance_store_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3623);
-/* harmony import */ var _adapters_local_local_tracking_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3721);
-/* harmony import */ var _adapters_local_local_model_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2849);
-/* harmony import */ var _adapters_wandb_wandb_tracking_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5648);
-/* harmony import */ var _adapters_huggingface_hf_model_hub_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2575);
-/* harmony import */ var _adapters_http_http_link_checker_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(4912);
-/* harmony import */ var _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9108);
+/* harmony import */ var _adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49309);
+/* harmony import */ var _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36514);
+/* harmony import */ var _adapters_local_local_tracker_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13870);
+/* harmony import */ var _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(30290);
+/* harmony import */ var _adapters_local_local_provenance_store_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(63623);
+/* harmony import */ var _adapters_local_local_tracking_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(53721);
+/* harmony import */ var _adapters_local_local_model_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92849);
+/* harmony import */ var _adapters_wandb_wandb_tracking_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(75648);
+/* harmony import */ var _adapters_huggingface_hf_model_hub_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42575);
+/* harmony import */ var _adapters_http_http_link_checker_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(24912);
+/* harmony import */ var _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(59108);
 /* harmony import */ var _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2455);
-/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8565);
-/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9164);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(241);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(1898);
+/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(38565);
+/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(29164);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(10241);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(41898);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__]);
 _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 /**
@@ -12324,18 +12651,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9394:
+/***/ 79394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ excludeEpmState)
 /* harmony export */ });
 /* unused harmony export initRepository */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /** `epm init`: prepares a repository for local mode. Idempotent; never touches tracked files other than creating the starter config. */
 
@@ -12385,7 +12712,7 @@ async function initRepository(repoDir) {
 
 /***/ }),
 
-/***/ 515:
+/***/ 30515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12397,7 +12724,7 @@ const EPM_VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 7433:
+/***/ 27433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12405,8 +12732,8 @@ const EPM_VERSION = '0.1.0';
 /* harmony export */   py: () => (/* binding */ isBudgetExceeded)
 /* harmony export */ });
 /* unused harmony export BudgetExceededError */
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
-/* harmony import */ var _pricing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4356);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
+/* harmony import */ var _pricing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64356);
 /**
  * Budgets of one role run: a turn limit per call (the role's `maxTurns`) and
  * the experiment's model-spend limit (`settings.modelUsdPerExperiment`, less
@@ -12512,7 +12839,7 @@ class RunBudget {
 
 /***/ }),
 
-/***/ 8565:
+/***/ 38565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12525,25 +12852,25 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: sanitizeContext
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(241);
+var errors = __webpack_require__(10241);
 // EXTERNAL MODULE: ./src/domain/redaction.ts
-var redaction = __webpack_require__(7049);
+var redaction = __webpack_require__(47049);
 // EXTERNAL MODULE: ./src/domain/sanitize.ts
-var sanitize = __webpack_require__(5626);
+var sanitize = __webpack_require__(83245);
 // EXTERNAL MODULE: ./src/domain/roles.ts
-var roles = __webpack_require__(9365);
+var roles = __webpack_require__(89365);
 // EXTERNAL MODULE: ./src/domain/clean-result/lint.ts
-var lint = __webpack_require__(9807);
+var lint = __webpack_require__(49807);
 // EXTERNAL MODULE: ./src/domain/clean-result/template.ts
-var template = __webpack_require__(5240);
+var template = __webpack_require__(35240);
 // EXTERNAL MODULE: ./src/domain/branch-name.ts
-var branch_name = __webpack_require__(1816);
+var branch_name = __webpack_require__(41816);
 ;// CONCATENATED MODULE: ./src/roles/shared/prompt-parts.ts
 /**
  * Pieces every role prompt is built from: the fence that keeps untrusted text
@@ -12943,7 +13270,7 @@ const codeReviewerRole = {
 };
 
 // EXTERNAL MODULE: ./src/domain/state.ts
-var state = __webpack_require__(781);
+var state = __webpack_require__(10781);
 ;// CONCATENATED MODULE: ./src/roles/experimenter/index.ts
 /**
  * The experimenter: woken by a monitor finding on a running experiment, it
@@ -13161,7 +13488,7 @@ const planCriticRole = {
 };
 
 // EXTERNAL MODULE: ./src/domain/gates.ts
-var gates = __webpack_require__(3252);
+var gates = __webpack_require__(13252);
 ;// CONCATENATED MODULE: ./src/roles/planner/index.ts
 /**
  * The planner: writes plan.md with every required section and the planned
@@ -13437,11 +13764,11 @@ function roleDefinition(name) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
-var schemas = __webpack_require__(104);
+var schemas = __webpack_require__(40104);
 ;// CONCATENATED MODULE: ./src/roles/tools/confine.ts
 /**
  * Path confinement: every path a tool touches is resolved here, and anything
@@ -14138,7 +14465,7 @@ function pathCandidate(text) {
 }
 
 // EXTERNAL MODULE: ./src/roles/tools/tool.ts
-var tools_tool = __webpack_require__(2187);
+var tools_tool = __webpack_require__(72187);
 ;// CONCATENATED MODULE: ./src/roles/tools/truncate.ts
 /**
  * Bounded tool output: the head and the tail are kept, the middle is replaced
@@ -14397,11 +14724,11 @@ function describeOutcome(outcome, timeoutMs) {
 const bashTool = createBashTool();
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(481);
+var external_node_readline_ = __webpack_require__(80481);
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/roles/tools/regex-matcher.ts
 /**
  * Runs a model-written regular expression over text in a worker thread, so a
@@ -15078,11 +15405,11 @@ function findTool(tools, name) {
 }
 
 // EXTERNAL MODULE: ./src/roles/runtime/budget.ts
-var runtime_budget = __webpack_require__(7433);
+var runtime_budget = __webpack_require__(27433);
 // EXTERNAL MODULE: ./src/roles/runtime/pricing.ts
-var pricing = __webpack_require__(4356);
+var pricing = __webpack_require__(64356);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
-var json_schema_processors = __webpack_require__(8439);
+var json_schema_processors = __webpack_require__(98439);
 ;// CONCATENATED MODULE: ./src/roles/runtime/submit-tool.ts
 /**
  * The `submit` tool: how a role hands in its output. Its input schema is the
@@ -15510,7 +15837,7 @@ class ModelRoleRunner {
 
 /***/ }),
 
-/***/ 4356:
+/***/ 64356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15519,7 +15846,7 @@ class ModelRoleRunner {
 /* harmony export */   ho: () => (/* binding */ costOf),
 /* harmony export */   xx: () => (/* binding */ priceOf)
 /* harmony export */ });
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
 /**
  * What model tokens cost, for budgets. Prices are USD per million tokens,
  * from Anthropic's published price list (platform.claude.com/docs/en/about-claude/pricing,
@@ -15596,22 +15923,22 @@ function costOf(usage, rate) {
 
 /***/ }),
 
-/***/ 2219:
+/***/ 42219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   kQ: () => (/* binding */ createModel)
 /* harmony export */ });
 /* unused harmony exports WORKTREE_PLACEHOLDER, REPO_PLACEHOLDER, normalizeRequest, requestHash, cassettePath, RecordingModel, ReplayModel, parseCassette, firstDifference */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(104);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(241);
-/* harmony import */ var _domain_planned_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2774);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40104);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10241);
+/* harmony import */ var _domain_planned_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92774);
 /**
  * The replay engine: model answers recorded to cassettes and played back, so
  * the demo and the tests run the real tool loop without a key or a network.
@@ -15897,17 +16224,17 @@ function createModel(options) {
 
 /***/ }),
 
-/***/ 9164:
+/***/ 29164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ issueTools)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(104);
-/* harmony import */ var _domain_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(999);
-/* harmony import */ var _domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5626);
-/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6788);
-/* harmony import */ var _tool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2187);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40104);
+/* harmony import */ var _domain_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10999);
+/* harmony import */ var _domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83245);
+/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46788);
+/* harmony import */ var _tool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72187);
 /**
  * search_issues and read_issue: the clarifier, planner, critics and follow-up
  * designer look for related issues and prior results before they ask or
@@ -15979,7 +16306,7 @@ function issueTools(tracker) {
 
 /***/ }),
 
-/***/ 2187:
+/***/ 72187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15988,9 +16315,9 @@ function issueTools(tracker) {
 /* harmony export */   gi: () => (/* binding */ DEFAULT_TOOL_LIMITS),
 /* harmony export */   lQ: () => (/* binding */ inputSchemaOf)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8439);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7428);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(241);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98439);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37428);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
 /**
  * The tools EPM executes on behalf of a role, and what they are given. A tool
  * resolves with the text the model reads in its `tool_result`; it rejects with

@@ -6,9 +6,13 @@
  * @octokit/openapi-webhooks), a bare git remote, local compute, and the
  * demo's recorded model answers.
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { worktreeFolderName } from '../../src/domain/branch-name.js';
 import { DEMO_ISSUE_BODY, DEMO_ISSUE_TITLE } from '../../src/entrypoints/cli/demo.js';
-import { ActionWorld, BOT, type Delivery } from './support/action-world.js';
+import { ActionWorld, BOT, OWNER, REPO, type Delivery } from './support/action-world.js';
 
 const LONG = 900_000;
 
@@ -30,6 +34,7 @@ function footprint(world: ActionWorld, n: number) {
     releases: world.gh.releases().map((r) => `${r.tag_name}:${r.assets.map((a) => a.name).sort().join(',')}:${r.prerelease ? 'pre' : 'final'}`),
     tags: world.remoteRefs('refs/tags/epm'),
     branches: world.remoteRefs('refs/heads/epm'),
+    attestations: world.gh.attestations().length,
   };
 }
 
@@ -57,7 +62,7 @@ async function lifecycle(world: ActionWorld, n: number, options: { times?: numbe
 describe('the action from issue opened to follow-ups', () => {
   let world: ActionWorld;
   beforeAll(async () => {
-    world = await ActionWorld.start({ reader: { permission: 'read' }, 'dependabot[bot]': { permission: 'write', type: 'Bot' }, mallory: { permission: 'none' } });
+    world = await ActionWorld.start({ reader: { permission: 'read' }, 'dependabot[bot]': { permission: 'write', type: 'Bot' }, mallory: { permission: 'none' } }, { signing: true });
   });
   afterAll(async () => world.close());
 
@@ -131,8 +136,12 @@ describe('the action from issue opened to follow-ups', () => {
     expect(world.remoteRefs('refs/tags/epm')).toEqual(['refs/tags/epm/run/1/1']);
     const resultSha = world.remoteHead(`refs/heads/${pull!.head.ref}`)!;
     expect(resultSha).not.toBe(planSha);
-    expect(world.gh.releases()).toEqual([expect.objectContaining({ tag_name: 'epm/run/1/1', prerelease: true, assets: [expect.objectContaining({ name: 'provenance.intoto.json' })] })]);
+    expect(world.gh.releases()).toEqual([expect.objectContaining({
+      tag_name: 'epm/run/1/1', prerelease: true,
+      assets: [expect.objectContaining({ name: 'provenance.intoto.json' }), expect.objectContaining({ name: 'provenance.intoto.json.sigstore.json' })],
+    })]);
     expect(world.gh.pulls()[0]!.body ?? '').toContain('Clean result');
+    await checkSignedProvenance(world, n, approved.act!.checkout, pull!.head.ref);
 
     // The result approved: follow-ups, the release made final with the clean result and figures.
     const approveResult = world.gh.seedReview(pull!.number, { user: 'lead', state: 'APPROVED', commitId: resultSha });
@@ -145,9 +154,56 @@ describe('the action from issue opened to follow-ups', () => {
     expect(release?.assets.map((a) => a.name).sort()).toEqual(expect.arrayContaining(['clean-result.md', 'provenance.intoto.json']));
     expect(release?.assets.some((a) => a.name.endsWith('.png'))).toBe(true);
     expect(done.act!.summary).toContain('done');
+    expect(done.act!.summary).toContain('signed with GitHub artifact attestations');
+    expect(world.gh.attestations()).toHaveLength(1); // signed once, though four more worker jobs ran after it
     expect(world.gh.violations).toEqual([]);
+    expect(world.sigstore!.violations).toEqual([]);
   }, LONG);
 });
+
+/**
+ * The run's statement was signed in the worker: the marker names the signer,
+ * GitHub holds the attestation under every subject's digest, and what a
+ * reader downloads from the release — statement and bundle — passes
+ * `epm verify` (the committed CLI bundle) with the workflow as the expected
+ * signer, and fails on one changed byte or another signer.
+ */
+async function checkSignedProvenance(world: ActionWorld, n: number, checkout: string, branch: string): Promise<void> {
+  const comment = epmComments(world, n).find((c) => (c.body ?? '').includes('<!-- epm:provenance v1 -->'));
+  const payload = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(comment?.body ?? '')?.[1] ?? '{}') as { subjects?: { sha256: string }[]; signature?: { identity: string; issuer: string; transparency: string; attestationId?: string } };
+  const workflow = `https://github.com/${OWNER}/${REPO}/.github/workflows/epm-issues.yml@refs/heads/main`;
+  expect(payload.signature).toEqual({ bundle: expect.stringMatching(/provenance\.json\.sigstore\.json$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), identity: workflow, issuer: 'https://token.actions.githubusercontent.com', transparency: '1 signed timestamp(s)', attestationId: expect.stringMatching(/^\d+$/) });
+  const [attestation] = world.gh.attestations();
+  expect(attestation?.subjectDigests.sort()).toEqual((payload.subjects ?? []).map((s) => `sha256:${s.sha256}`).sort());
+  expect(String(attestation?.id)).toBe(payload.signature?.attestationId);
+
+  const [release] = world.gh.releases();
+  expect(release?.body).toContain(`Signed by \`${workflow}\``);
+  const dir = await mkdtemp(join(tmpdir(), 'epm-download-'));
+  try {
+    const statement = join(dir, 'provenance.intoto.json');
+    await writeFile(statement, world.gh.assetContent(release!.id, 'provenance.intoto.json')!);
+    await writeFile(`${statement}.sigstore.json`, world.gh.assetContent(release!.id, 'provenance.intoto.json.sigstore.json')!);
+    const root = join(checkout, '.epm', 'worktrees', worktreeFolderName(branch));
+    const verify = (...args: string[]) => spawnSync(process.execPath, [resolve('dist/cli/index.js'), 'verify', ...args, '--local-only', '--root', root], { encoding: 'utf8', cwd: checkout });
+    const good = verify(statement, '--signer', `https://github.com/${OWNER}/${REPO}/`);
+    expect(good.stderr).toBe('');
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain(`the signature over this statement verifies; signed by ${workflow}`);
+    expect(verify(statement, '--signer', 'https://github.com/mallory/').status).toBe(8);
+    const text = await readFile(statement, 'utf8');
+    await writeFile(statement, text.replace('"buildType"', '"buildType" ')); // same JSON, other bytes: still the signed statement
+    expect(verify(statement).status).toBe(0);
+    const changed = JSON.parse(text) as { predicate: { buildDefinition: { externalParameters: { command: string } } } };
+    changed.predicate.buildDefinition.externalParameters.command += ' --lr 1'; // a claim about the run changed after signing
+    await writeFile(statement, `${JSON.stringify(changed, null, 2)}\n`);
+    const tampered = verify(statement);
+    expect(tampered.status).toBe(8);
+    expect(tampered.stdout + tampered.stderr).toContain('the signed payload is NOT this statement');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 describe('a marker forged in a human comment', () => {
   it('is ignored: nothing moves, and the reduction says why', async () => {
@@ -171,57 +227,66 @@ describe('a marker forged in a human comment', () => {
 });
 
 describe('the action delivered twice, cancelled midway, and answered with 5xx and rate limits', () => {
-  it('ends in the same state with nothing written twice', async () => {
+  it('ends in the same state with nothing written or attested twice', async () => {
     // Reference: every event delivered once.
-    const reference = await ActionWorld.start();
+    const reference = await ActionWorld.start({}, { signing: true });
     let expected;
     try {
       const { number } = reference.gh.seedIssue({ title: DEMO_ISSUE_TITLE, body: DEMO_ISSUE_BODY, user: 'lead', labels: ['type:experiment'] });
       await lifecycle(reference, number);
       expected = footprint(reference, number);
       expect(expected.status).toEqual(['status:done']);
+      expect(expected.attestations).toBe(1);
       expect(reference.gh.violations).toEqual([]);
     } finally {
       await reference.close();
     }
 
-    const world = await ActionWorld.start();
+    const world = await ActionWorld.start({}, { signing: true });
     try {
       const { number } = world.gh.seedIssue({ title: DEMO_ISSUE_TITLE, body: DEMO_ISSUE_BODY, user: 'lead', labels: ['type:experiment'] });
-      // Every webhook twice; before each worker, GitHub fails a little: 502s and a secondary rate limit.
-      let jobs = 0;
-      let cancelled = false;
-      world.onJob = (child) => {
-        jobs += 1;
-        // Cancel the worker that takes the result approval midway (job 10: two deliveries each of
-        // "opened" and the plan approval came first), as a human or a newer run would: right after
-        // its first marker reaches GitHub, with the follow-ups and the release still to do.
-        if (jobs === 10) {
-          const comments = () => world.gh.requests.filter((r) => r.method === 'POST' && r.route === 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments' && r.status === 201).length;
-          const before = comments();
-          const watch = setInterval(() => {
-            if (comments() > before && child.exitCode === null && child.signalCode === null) {
-              cancelled = true;
-              child.kill('SIGKILL');
-            }
-            if (cancelled || child.exitCode !== null) clearInterval(watch);
-          }, 5);
-        }
+      // Every webhook twice; before each worker, GitHub fails a little (502s and a secondary rate limit), and so does Fulcio.
+      let stage = '';
+      const killed: string[] = [];
+      const count = (route: string) => world.gh.requests.filter((r) => r.method === 'POST' && r.route === route && r.status === 201).length;
+      /** Kills the job right after one more 201 on `route` than when it started. */
+      const killAfter = (child: ChildProcess, route: string, what: string) => {
+        const before = count(route);
+        const watch = setInterval(() => {
+          if (count(route) > before && child.exitCode === null && child.signalCode === null) {
+            killed.push(what);
+            child.kill('SIGKILL');
+          }
+          if (killed.includes(what) || child.exitCode !== null) clearInterval(watch);
+        }, 5);
+      };
+      world.onJob = (child, mode) => {
+        if (mode !== 'act') return;
+        // The plan-approval worker is cancelled right after its first marker (the approval), before the
+        // implementation; the result-approval worker right after its first marker, with the follow-ups and
+        // the release still to do. Cancelled as a human or a newer run would.
+        const comments = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+        if (stage === 'plan' && !killed.includes('plan: after the first marker')) killAfter(child, comments, 'plan: after the first marker');
+        if (stage === 'result' && !killed.includes('result: after the first marker')) killAfter(child, comments, 'result: after the first marker');
       };
       await lifecycle(world, number, {
         times: 2,
-        before: () => {
+        before: (at) => {
+          stage = at;
           world.gh.failNext({ status: 502, times: 2 });
           world.gh.failNext({ route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', status: 403, times: 1, rateLimit: true });
+          if (at === 'plan') world.sigstore!.failFulcio(1);
         },
       });
       await world.deliver(world.gh.webhook.schedule('*/30 * * * *'));
-      expect(cancelled).toBe(true); // a worker really was killed midway
+      expect(killed).toEqual(['plan: after the first marker', 'result: after the first marker']); // workers really were killed midway
       const statuses = world.gh.requests.map((r) => r.status);
       expect(statuses.filter((s) => s === 502).length).toBeGreaterThan(0); // 5xx were really served…
       expect(statuses.filter((s) => s === 403).length).toBeGreaterThan(0); // …and rate limits
+      expect(world.sigstore!.requests.filter((r) => r.status === 503).length).toBeGreaterThan(0); // …and Fulcio failed once
       expect(footprint(world, number)).toEqual(expected);
       expect(world.gh.violations).toEqual([]);
+      expect(world.sigstore!.violations).toEqual([]);
     } finally {
       await world.close();
     }

@@ -1,6 +1,8 @@
 import { createWorld, fingerprint } from '../support/harness.js';
 import { MANIFEST } from '../support/scripted-roles.js';
 import { renderMarker } from '../../src/domain/markers.js';
+import { external } from '../../src/domain/errors.js';
+import type { Attestor } from '../../src/ports/attestor.js';
 
 const newIssue = async (world: ReturnType<typeof createWorld>, labels: string[] = []) =>
   world.tracker.createIssue({ title: 'Adam vs SGD', body: 'Does Adam beat SGD?', labels, author: 'lead' });
@@ -342,6 +344,35 @@ describe('engine: provenance and upload verification in verifying', () => {
     report = await world.engine.tick(1);
     expect(report.state.status).toBe('blocked');
     expect(report.state.blocked?.decision).toMatch(/results\/metrics\.json: digest mismatch/);
+  });
+
+  it('signs the statement before its marker when an Attestor is given; a failing service records nothing and the next tick signs', async () => {
+    const signed: string[] = [];
+    let failures = 1;
+    const attestor: Attestor = {
+      sign: async (path, statement) => {
+        if (failures-- > 0) throw external('signing the provenance statement failed: fulcio answered 503');
+        signed.push(`${path} ${statement.subject.map((s) => s.name).join()}`);
+        return { bundlePath: `${path}.sigstore.json`, bundleSha256: 'c'.repeat(64), identity: 'https://github.com/lab/study/.github/workflows/epm-issues.yml@refs/heads/main', issuer: 'https://token.actions.githubusercontent.com', transparency: '1 signed timestamp(s)', attestationId: '7' };
+      },
+    };
+    const world = createWorld({}, [], { attestor });
+    await toVerifying(world);
+    const error = await world.engine.tick(1).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/fulcio answered 503/);
+    const afterFailure = await world.engine.tick(1, { maxSteps: 0 });
+    expect(afterFailure.state.status).toBe('verifying');
+    expect(afterFailure.state.provenance).toBeUndefined(); // no marker claims a signature that failed
+
+    const report = await world.engine.tick(1);
+    expect(report.state.status).toBe('awaiting-result-approval');
+    expect(signed).toEqual([expect.stringMatching(/results\/metrics\.json$/)]);
+    expect(report.state.provenance?.signature).toEqual({
+      bundle: expect.stringMatching(/\.sigstore\.json$/), sha256: 'c'.repeat(64), identity: expect.stringContaining('epm-issues.yml'),
+      issuer: 'https://token.actions.githubusercontent.com', transparency: '1 signed timestamp(s)', attestationId: '7',
+    });
+    const marker = (await world.tracker.getIssue(1)).comments.find((c) => c.body.includes('<!-- epm:provenance v1 -->'));
+    expect(marker?.body).toContain('"attestationId": "7"');
   });
 
   it('refuses to launch from a dirty worktree and says why', async () => {

@@ -6,21 +6,25 @@
  * it as one of the repository's artifact attestations, so
  * `gh attestation verify <output> -R owner/repo` finds it by any subject's digest.
  *
- * The bundle is written beside the statement (`<statement>.sigstore.json`),
- * with a small record of the attestation (`<statement>.attestation.json`)
- * written after it: a worker killed after signing re-uses both instead of
- * attesting twice. `@actions/attest` is loaded only when a statement is signed.
+ * The bundle is written beside the statement (`<statement>.sigstore.json`)
+ * before the attestation is stored, and a small record of the stored
+ * attestation (`<statement>.attestation.json`) after it: a worker killed
+ * anywhere in between neither signs nor stores twice. `@actions/attest` is
+ * loaded only when a statement is signed.
  */
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { external } from '../../domain/errors.js';
 import type { Provenance } from '../../domain/provenance.js';
 import type { Attestor, StatementSignature } from '../../ports/attestor.js';
+import type { GitHubClient } from './octokit.js';
 import { checkBundle } from '../sigstore/bundle.js';
 
 export interface GitHubAttestorOptions {
-  /** Token with `attestations: write` (the workflow's GITHUB_TOKEN). */
-  token: string;
+  /** Stores and looks up the repository's attestations (needs `attestations: write`). */
+  client: GitHubClient;
+  owner: string;
+  repo: string;
   /** Which Sigstore instance; default: by the repository's visibility, as `@actions/attest` decides. */
   sigstore?: 'public-good' | 'github';
 }
@@ -33,67 +37,95 @@ async function writeAtomic(path: string, text: string): Promise<void> {
   await rename(temp, path);
 }
 
+/** The one DSSE signature of a bundle (what makes two bundles the same signing). */
+const signatureOf = (bundle: unknown): string | undefined => (bundle as { dsseEnvelope?: { signatures?: { sig?: string }[] } } | undefined)?.dsseEnvelope?.signatures?.[0]?.sig;
+
 export class GitHubAttestor implements Attestor {
   constructor(private readonly options: GitHubAttestorOptions) {}
 
+  /**
+   * Three steps, each skipped when an interrupted run already did it: sign
+   * (the bundle is written beside the statement before anything is stored),
+   * store the attestation (unless GitHub already holds this very signature),
+   * record its id (`<statement>.attestation.json`).
+   */
   async sign(statementPath: string, statement: Provenance): Promise<StatementSignature> {
     const bundlePath = `${statementPath}.sigstore.json`;
     const recordPath = `${statementPath}.attestation.json`;
     const statementText = await readFile(statementPath, 'utf8');
-    const earlier = await this.earlier(bundlePath, recordPath, statementText);
-    if (earlier) return earlier;
 
+    let bundleText = await readFile(bundlePath, 'utf8').catch(() => undefined);
+    let check = bundleText === undefined ? undefined : checkBundle(bundleText, statementText);
+    if (bundleText === undefined || !check?.ok) {
+      bundleText = await this.signNow(statement);
+      check = checkBundle(bundleText, statementText);
+      if (!check.ok) throw external(`the attestation service returned a bundle that does not sign this statement: ${check.reason}`);
+      await writeAtomic(bundlePath, bundleText);
+    }
+    const bundleSha256 = sha256(bundleText);
+
+    const record = await readFile(recordPath, 'utf8').then((t) => JSON.parse(t) as { bundleSha256?: string; attestationId?: string | null }).catch(() => undefined);
+    let attestationId = record?.bundleSha256 === bundleSha256 ? (record.attestationId ?? undefined) : undefined;
+    if (record?.bundleSha256 !== bundleSha256) {
+      const bundle = JSON.parse(bundleText) as Record<string, unknown>;
+      attestationId = (await this.alreadyStored(statement, bundle)) ? undefined : await this.store(bundle);
+      await writeAtomic(recordPath, `${JSON.stringify({ bundleSha256, attestationId: attestationId ?? null }, null, 2)}\n`);
+    }
+    return {
+      bundlePath,
+      bundleSha256,
+      identity: check.facts.identity,
+      issuer: check.facts.issuer,
+      transparency: check.transparency,
+      ...(attestationId ? { attestationId } : {}),
+    };
+  }
+
+  /** Signs with `@actions/attest` (Fulcio certificate for the job's OIDC identity, timestamp or log entry); stores nothing. */
+  private async signNow(statement: Provenance): Promise<string> {
     const { attest } = await import('@actions/attest');
-    let result: Awaited<ReturnType<typeof attest>>;
     try {
-      result = await attest({
+      const result = await attest({
         subjects: statement.subject.map((s) => ({ name: s.name, digest: { sha256: s.digest.sha256 } })),
         predicateType: statement.predicateType,
         predicate: statement.predicate,
-        token: this.options.token,
+        token: '', // only used to store, which EPM does itself (skipWrite)
+        skipWrite: true,
         ...(this.options.sigstore ? { sigstore: this.options.sigstore } : {}),
       });
+      return `${JSON.stringify(result.bundle, null, 2)}\n`;
     } catch (error) {
       throw external(`signing the provenance statement failed: ${(error as Error).message}`, {
-        hint: 'the workflow needs "permissions: id-token: write, attestations: write"; a Sigstore outage passes — the next run signs again (or set the input attest: never to publish unsigned)',
+        hint: 'the worker job needs "permissions: id-token: write"; after a Sigstore outage the next run signs again (or set the input attest: never to publish unsigned)',
         cause: error,
       });
     }
-    const bundleText = `${JSON.stringify(result.bundle, null, 2)}\n`;
-    const check = checkBundle(bundleText, statementText);
-    if (!check.ok) throw external(`the attestation service returned a bundle that does not sign this statement: ${check.reason}`);
-    await writeAtomic(bundlePath, bundleText);
-    const signature: StatementSignature = {
-      bundlePath,
-      bundleSha256: sha256(bundleText),
-      identity: check.facts.identity,
-      issuer: check.facts.issuer,
-      transparency: check.transparency,
-      ...(result.attestationID ? { attestationId: String(result.attestationID) } : {}),
-    };
-    await writeAtomic(recordPath, `${JSON.stringify({ attestationId: signature.attestationId ?? null, bundleSha256: signature.bundleSha256 }, null, 2)}\n`);
-    return signature;
   }
 
-  /** The signature made by an earlier, interrupted run for this same statement, if any. */
-  private async earlier(bundlePath: string, recordPath: string, statementText: string): Promise<StatementSignature | undefined> {
-    const [bundleText, recordText] = await Promise.all([readFile(bundlePath, 'utf8').catch(() => undefined), readFile(recordPath, 'utf8').catch(() => undefined)]);
-    if (bundleText === undefined || recordText === undefined) return undefined;
-    const check = checkBundle(bundleText, statementText);
-    let record: { attestationId?: string | null; bundleSha256?: string };
+  /** Does GitHub already hold this signature (stored by a run that died before recording it)? */
+  private async alreadyStored(statement: Provenance, bundle: Record<string, unknown>): Promise<boolean> {
+    const first = statement.subject[0];
+    if (!first) return false;
     try {
-      record = JSON.parse(recordText) as typeof record;
-    } catch {
-      return undefined;
+      const { data } = await this.options.client.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', {
+        owner: this.options.owner, repo: this.options.repo, subject_digest: `sha256:${first.digest.sha256}`, per_page: 100,
+      });
+      return (data.attestations ?? []).some((a) => signatureOf(a.bundle) === signatureOf(bundle));
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw error;
     }
-    if (!check.ok || record.bundleSha256 !== sha256(bundleText)) return undefined;
-    return {
-      bundlePath,
-      bundleSha256: record.bundleSha256,
-      identity: check.facts.identity,
-      issuer: check.facts.issuer,
-      transparency: check.transparency,
-      ...(record.attestationId ? { attestationId: record.attestationId } : {}),
-    };
+  }
+
+  private async store(bundle: Record<string, unknown>): Promise<string | undefined> {
+    try {
+      const { data } = await this.options.client.request('POST /repos/{owner}/{repo}/attestations', { owner: this.options.owner, repo: this.options.repo, bundle });
+      return data.id === undefined ? undefined : String(data.id);
+    } catch (error) {
+      throw external(`storing the attestation failed: ${(error as Error).message}`, {
+        hint: 'the worker job needs "permissions: attestations: write"; the bundle is kept beside the statement and the next run stores it',
+        cause: error,
+      });
+    }
   }
 }

@@ -95,7 +95,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
   const settings = settingsFromConfig(config);
   const signing = inputs.attest !== 'never' && inputs.oidcAvailable;
   const engine = new Engine({
-    ...(signing ? { attestor: new GitHubAttestor({ token: inputs.token }) } : {}),
+    ...(signing ? { attestor: new GitHubAttestor({ client, owner: inputs.owner, repo: inputs.repo }) } : {}),
     provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
     epmVersion: EPM_VERSION,
     figures: { render: (spec) => renderFigure(spec) },

@@ -55,7 +55,7 @@ export function parseOutputs(text: string): Record<string, string> {
 export class ActionWorld {
   private jobs = 0;
   /** Called with each running job process (to cancel it midway). */
-  onJob?: (child: ChildProcess) => void;
+  onJob?: (child: ChildProcess, mode: 'route' | 'act') => void;
 
   private constructor(readonly gh: GitHubEmulator, readonly root: string, readonly bare: string, readonly sigstore?: SigstoreEmulator) {}
 
@@ -118,7 +118,7 @@ export class ActionWorld {
       const child = execFile(process.execPath, [BUNDLE], { cwd: checkout, env: childEnv, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
         done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout: out, stderr: err });
       });
-      this.onJob?.(child);
+      this.onJob?.(child, mode);
     });
     return { code, stdout, stderr, checkout, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
   }

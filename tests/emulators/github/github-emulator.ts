@@ -296,6 +296,11 @@ export class GitHubEmulator {
     return this.store.assetsOf(releaseId).find((a) => a.name === name)?.content;
   }
 
+  /** Artifact attestations stored through the attestations API, oldest first. */
+  attestations(): { id: number; subjectDigests: string[]; predicateType: string; by: string; bundle: Record<string, unknown> }[] {
+    return [...this.store.attestations.values()].map((a) => ({ ...a }));
+  }
+
   /** Reactions to an issue comment, oldest first. */
   reactions(commentId: number): RestReaction[] {
     return this.store.reactionsOf(commentId).map((r) => this.views.reaction(r) as unknown as RestReaction);
