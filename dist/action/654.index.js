@@ -1152,7 +1152,8 @@ function parseBundle(text) {
         payloadType: typeof envelope.payloadType === 'string' ? envelope.payloadType : '',
         signature: b64(envelope.signatures?.[0]?.sig, 'the signature'),
         certificate,
-        tlogEntries: (material.tlogEntries ?? []).map((e) => ({ logIndex: String(e.logIndex ?? '?') })),
+        // Protobuf's JSON form leaves out zero values: a missing logIndex is entry 0.
+        tlogEntries: (material.tlogEntries ?? []).map((e) => ({ logIndex: String(e.logIndex ?? '0') })),
         timestamps: (material.timestampVerificationData?.rfc3161Timestamps ?? []).length,
     };
 }

@@ -7,7 +7,7 @@
  * not hold, a body that breaks the client's declared schema.
  */
 import { execFile } from 'node:child_process';
-import { X509Certificate, createHash, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
+import { X509Certificate, createHash, generateKeyPairSync, sign as cryptoSign, verify as cryptoVerify } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import type { Socket } from 'node:net';
@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { certificateFacts, checkBundle, parseBundle } from '../../src/adapters/sigstore/bundle.js';
 import { startGitHubEmulator, type GitHubEmulator } from './github/github-emulator.js';
 import { ATTEST_DIR, generateSigstoreSchemas, readCommittedSigstoreSchemas, writeSigstoreSchemas } from './sigstore/schemas.js';
-import { FULCIO_HOST, OIDC_ISSUER, TSA_HOST, startSigstoreEmulator, type SigstoreEmulator } from './sigstore/sigstore-emulator.js';
+import { FULCIO_HOST, FULCIO_PUBLIC_HOST, OIDC_ISSUER, REKOR_HOST, TSA_HOST, startSigstoreEmulator, type SigstoreEmulator } from './sigstore/sigstore-emulator.js';
 
 const OWNER = 'lab';
 const REPO = 'study';
@@ -44,6 +44,46 @@ try {
   process.stdout.write(JSON.stringify({ error: String(error && error.message || error) }));
 }
 `;
+
+/** Runs SCRIPT in a child process that signs through the emulators, as a job in a repository of the given visibility. */
+async function signInChild(dir: string, sig: SigstoreEmulator, gh: GitHubEmulator, visibility: 'public' | 'private'): Promise<{ bundle?: unknown; attestationID?: number; error?: string }> {
+  const event = join(dir, `event-${visibility}.json`);
+  await writeFile(event, JSON.stringify({ repository: { full_name: `${OWNER}/${REPO}`, visibility } }));
+  const script = join(dir, 'sign.mjs');
+  await writeFile(script, SCRIPT);
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, [script], {
+      env: {
+        PATH: process.env['PATH'] ?? '', ...sig.env(), STATEMENT: JSON.stringify(STATEMENT), TOKEN,
+        GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_EVENT_PATH: event, GITHUB_API_URL: gh.url,
+      },
+    }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
+  });
+  return JSON.parse(out) as { bundle?: unknown; attestationID?: number; error?: string };
+}
+
+/** RFC 9162 §2.1.3.2: does `path` prove leaf `index` of a tree of `size` leaves with this root? */
+function inclusionHolds(leaf: Buffer, index: number, size: number, path: Buffer[], root: Buffer): boolean {
+  const h = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+  let fn = index;
+  let sn = size - 1;
+  let r = h(Buffer.from([0]), leaf);
+  for (const p of path) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      r = h(Buffer.from([1]), p, r);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn >>= 1;
+        sn >>= 1;
+      }
+    } else {
+      r = h(Buffer.from([1]), r, p);
+    }
+    fn >>= 1;
+    sn >>= 1;
+  }
+  return sn === 0 && r.equals(root);
+}
 
 /** POST through the emulator's proxy to an emulated https host, trusting only the emulator's root. */
 async function viaProxy(sig: SigstoreEmulator, host: string, path: string, body: unknown): Promise<{ status: number; text: string }> {
@@ -91,23 +131,11 @@ describe('the Sigstore emulator', () => {
   it('schemas: the committed ones are those generated from @sigstore/sign', () => {
     const generated = generateSigstoreSchemas();
     expect(readCommittedSigstoreSchemas()).toEqual(generated);
-    expect(Object.keys(generated)).toEqual(['SigningCertificateRequest', 'SigningCertificateResponse', 'TimestampRequest']);
+    expect(Object.keys(generated)).toEqual(['SigningCertificateRequest', 'SigningCertificateResponse', 'TimestampRequest', 'ProposedDSSEEntry', 'LogEntry']);
   });
 
-  it('signs a statement through @actions/attest: a Fulcio certificate for the workflow, a real RFC 3161 timestamp, the attestation stored', async () => {
-    const event = join(dir, 'event.json');
-    await writeFile(event, JSON.stringify({ repository: { full_name: `${OWNER}/${REPO}`, visibility: 'private' } }));
-    const script = join(dir, 'sign.mjs');
-    await writeFile(script, SCRIPT);
-    const out = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [script], {
-        env: {
-          PATH: process.env['PATH'] ?? '', ...sig.env(), STATEMENT: JSON.stringify(STATEMENT), TOKEN,
-          GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_EVENT_PATH: event, GITHUB_API_URL: gh.url,
-        },
-      }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)));
-    });
-    const result = JSON.parse(out) as { bundle?: unknown; attestationID?: string; error?: string };
+  it('signs a statement through @actions/attest (private repository: GitHub\'s instance): a Fulcio certificate for the workflow, a real RFC 3161 timestamp, the attestation stored', async () => {
+    const result = await signInChild(dir, sig, gh, 'private');
     expect(result.error).toBeUndefined();
     const bundleText = JSON.stringify(result.bundle);
 
@@ -139,6 +167,34 @@ describe('the Sigstore emulator', () => {
     expect(gh.violations).toEqual([]);
   }, 60_000);
 
+  it('signs through the public-good instance for a public repository: a Rekor entry with a valid inclusion proof, checkpoint and signed entry timestamp', async () => {
+    const requestsBefore = sig.requests.length;
+    const first = await signInChild(dir, sig, gh, 'public');
+    const second = await signInChild(dir, sig, gh, 'public');
+    expect([first.error, second.error]).toEqual([undefined, undefined]);
+    expect(sig.requests.slice(requestsBefore).map((r) => `${r.method} ${r.host}${r.path} ${r.status}`)).toEqual([
+      'GET 127.0.0.1/oidc/token 200', `POST ${FULCIO_PUBLIC_HOST}/api/v2/signingCert 201`, `POST ${REKOR_HOST}/api/v1/log/entries 201`,
+      'GET 127.0.0.1/oidc/token 200', `POST ${FULCIO_PUBLIC_HOST}/api/v2/signingCert 201`, `POST ${REKOR_HOST}/api/v1/log/entries 201`,
+    ]);
+    const bundleText = JSON.stringify(second.bundle);
+    expect(checkBundle(bundleText, JSON.stringify(STATEMENT))).toMatchObject({ ok: true, transparency: 'transparency log entry 1' });
+    expect(sig.checkBundle(second.bundle as Record<string, unknown>)).toBeUndefined(); // GitHub's check: SET signed by the log
+    const entry = (second.bundle as { verificationMaterial: { tlogEntries: { logIndex: string; canonicalizedBody: string; inclusionProof: { treeSize: string; rootHash: string; hashes: string[]; checkpoint: { envelope: string } } }[] } }).verificationMaterial.tlogEntries[0]!;
+    const body = Buffer.from(entry.canonicalizedBody, 'base64');
+    expect(JSON.parse(body.toString('utf8'))).toMatchObject({ apiVersion: '0.0.1', kind: 'dsse', spec: { payloadHash: { value: createHash('sha256').update(JSON.stringify(STATEMENT)).digest('hex') } } });
+    const proof = entry.inclusionProof;
+    expect(proof.treeSize).toBe('2');
+    expect(inclusionHolds(body, Number(entry.logIndex), 2, proof.hashes.map((x) => Buffer.from(x, 'base64')), Buffer.from(proof.rootHash, 'base64'))).toBe(true);
+    expect(inclusionHolds(Buffer.from('another entry'), Number(entry.logIndex), 2, proof.hashes.map((x) => Buffer.from(x, 'base64')), Buffer.from(proof.rootHash, 'base64'))).toBe(false);
+    // The checkpoint names the same root and is signed by the log.
+    const [note, signatureLine] = proof.checkpoint.envelope.split('\n\n');
+    expect(note!.split('\n')[2]).toBe(proof.rootHash);
+    const signature = Buffer.from(signatureLine!.trim().split(' ').pop()!, 'base64').subarray(4);
+    expect(cryptoVerify('sha256', Buffer.from(`${note}\n`), sig.log.publicKey, signature)).toBe(true);
+    expect(sig.violations).toEqual([]);
+    expect(gh.violations).toEqual([]);
+  }, 60_000);
+
   it('GitHub refuses a bundle whose signature does not verify, or that no trusted instance issued', () => {
     const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const payload = Buffer.from(JSON.stringify(STATEMENT)).toString('base64');
@@ -154,7 +210,7 @@ describe('the Sigstore emulator', () => {
   it('refuses to tunnel to any host it does not emulate, and records it', async () => {
     const proxy = new URL(sig.env()['HTTPS_PROXY']!);
     const status = await new Promise<number>((resolve, reject) => {
-      const connect = httpRequest({ host: proxy.hostname, port: proxy.port, method: 'CONNECT', path: 'fulcio.sigstore.dev:443' });
+      const connect = httpRequest({ host: proxy.hostname, port: proxy.port, method: 'CONNECT', path: 'oauth2.sigstore.dev:443' });
       connect.on('connect', (response, socket) => {
         socket.destroy();
         resolve(response.statusCode ?? 0);
@@ -163,7 +219,7 @@ describe('the Sigstore emulator', () => {
       connect.end();
     });
     expect(status).toBe(403);
-    expect(sig.violations.pop()).toMatch(/CONNECT to fulcio\.sigstore\.dev:443 refused/);
+    expect(sig.violations.pop()).toMatch(/CONNECT to oauth2\.sigstore\.dev:443 refused/);
   });
 
   it('Fulcio checks the token, the proof of possession and the request schema', async () => {

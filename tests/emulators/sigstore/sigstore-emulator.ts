@@ -13,15 +13,20 @@
  *   response over the given hash, made by `openssl ts -reply` with a
  *   timeStamping certificate under the same root.
  *
- * `@actions/attest` reaches Sigstore at fixed https hosts (fulcio.githubapp.com
- * and timestamp.githubapp.com for private repositories). A child process is
- * pointed here with `HTTPS_PROXY` (make-fetch-happen honours it): the proxy
- * accepts CONNECT only to those hosts and terminates TLS itself, with a server
- * certificate under the emulator's root, which the child trusts through
- * `NODE_EXTRA_CA_CERTS`. Any other host is refused and recorded as a
- * violation, so nothing reaches the network. The public-good instance
- * (fulcio.sigstore.dev + rekor.sigstore.dev, for public repositories) is not
- * emulated: its hosts are refused too.
+ * - Rekor (`POST /api/v1/log/entries`, `GET /api/v1/log/entries/{uuid}`): checks
+ *   the proposed DSSE entry's signature with its verifier certificate, appends
+ *   the canonical entry to an RFC 6962 Merkle log and answers with the entry,
+ *   its inclusion proof, a signed checkpoint and a signed entry timestamp
+ *   (all signed by the emulator's log key).
+ *
+ * `@actions/attest` reaches Sigstore at fixed https hosts: GitHub's instance
+ * (fulcio.githubapp.com + timestamp.githubapp.com) for private repositories,
+ * the public-good one (fulcio.sigstore.dev + rekor.sigstore.dev) for public
+ * ones. A child process is pointed here with `HTTPS_PROXY` (make-fetch-happen
+ * honours it): the proxy accepts CONNECT only to those four hosts and
+ * terminates TLS itself, with a server certificate under the emulator's root,
+ * which the child trusts through `NODE_EXTRA_CA_CERTS`. Any other host is
+ * refused and recorded as a violation, so nothing reaches the network.
  *
  * Every request body is checked against JSON Schemas generated from
  * `@sigstore/sign`'s declarations (`schemas.ts`), and Fulcio's answers too.
@@ -43,7 +48,10 @@ const run = promisify(execFile);
 /** The hosts `@actions/attest` uses for GitHub's Sigstore instance. */
 export const FULCIO_HOST = 'fulcio.githubapp.com';
 export const TSA_HOST = 'timestamp.githubapp.com';
+export const FULCIO_PUBLIC_HOST = 'fulcio.sigstore.dev';
+export const REKOR_HOST = 'rekor.sigstore.dev';
 export const OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
+const EMULATED_HOSTS = [FULCIO_HOST, TSA_HOST, FULCIO_PUBLIC_HOST, REKOR_HOST];
 
 export interface SigstoreEmulatorOptions {
   /** A folder for the emulator's keys and certificates. */
@@ -80,6 +88,8 @@ export interface SigstoreEmulator {
   readonly requests: SigstoreRequest[];
   /** Requests that broke the schemas or went to hosts that are not emulated. */
   readonly violations: string[];
+  /** Rekor's log: the canonical entries in order, and the log's public key. */
+  readonly log: { entries: Buffer[]; publicKey: KeyObject; logId: string };
   /** Makes the next `times` Fulcio requests answer 503. */
   failFulcio(times: number): void;
   /** Why GitHub would refuse this bundle (not signed under this emulator's root, bad signature, no timestamp), or undefined. */
@@ -113,7 +123,7 @@ async function makePki(dir: string): Promise<void> {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
   await openssl(['req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-days', '2', '-subj', '/O=EPM test/CN=EPM test Sigstore root',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
-  await writeFile(join(dir, 'tls.ext'), `subjectAltName=DNS:${FULCIO_HOST},DNS:${TSA_HOST}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`);
+  await writeFile(join(dir, 'tls.ext'), `subjectAltName=${EMULATED_HOSTS.map((h) => `DNS:${h}`).join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`);
   await openssl(['req', '-new', ...ec, '-keyout', 'tls.key', '-out', 'tls.csr', '-subj', `/CN=${FULCIO_HOST}`], dir);
   await openssl(['x509', '-req', '-in', 'tls.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-set_serial', '2', '-days', '2', '-extfile', 'tls.ext', '-out', 'tls.pem'], dir);
   await writeFile(join(dir, 'tsa.ext'), 'extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\nbasicConstraints=CA:FALSE\n');
@@ -253,10 +263,95 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
     return 201;
   };
 
+  // Rekor: an append-only RFC 6962 log of canonical entries.
+  const logKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const logSpki = logKey.publicKey.export({ format: 'der', type: 'spki' });
+  const log = { entries: [] as Buffer[], publicKey: logKey.publicKey, logId: createHash('sha256').update(logSpki).digest('hex') };
+  const integrated = new Map<string, { index: number; time: number }>();
+  const treeId = '1193050959916656506';
+
+  const logEntry = (uuid: string) => {
+    const at = integrated.get(uuid)!;
+    const body = log.entries[at.index]!;
+    const size = log.entries.length;
+    const root = merkleRoot(log.entries);
+    const note = `${REKOR_HOST} - ${treeId}\n${size}\n${root.toString('base64')}\n`;
+    const noteSignature = cryptoSign('sha256', Buffer.from(note), logKey.privateKey);
+    const checkpoint = `${note}\n\u2014 ${REKOR_HOST} ${Buffer.concat([Buffer.from(log.logId, 'hex').subarray(0, 4), noteSignature]).toString('base64')}\n`;
+    const set = cryptoSign('sha256', Buffer.from(canonicalJson({ body: body.toString('base64'), integratedTime: at.time, logID: log.logId, logIndex: at.index })), logKey.privateKey);
+    return {
+      [uuid]: {
+        body: body.toString('base64'), integratedTime: at.time, logID: log.logId, logIndex: at.index,
+        verification: {
+          inclusionProof: { logIndex: at.index, treeSize: size, rootHash: root.toString('hex'), hashes: auditPath(at.index, log.entries).map((h) => h.toString('hex')), checkpoint },
+          signedEntryTimestamp: set.toString('base64'),
+        },
+      },
+    };
+  };
+
+  const rekor = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
+    const got = /^\/api\/v1\/log\/entries\/([0-9a-f]{64})$/.exec(request.url ?? '');
+    if (request.method === 'GET' && got) {
+      if (!integrated.has(got[1]!)) return (json(response, 404, { code: 404, message: 'entry not found' }), 404);
+      json(response, 200, logEntry(got[1]!));
+      return 200;
+    }
+    if (request.method !== 'POST' || request.url !== '/api/v1/log/entries') return (json(response, 404, { code: 404, message: 'Not Found' }), 404);
+    let body: unknown;
+    try {
+      body = JSON.parse((await bodyOf(request)).toString('utf8'));
+    } catch {
+      violations.push('rekor: request body is not JSON');
+      return (json(response, 400, { code: 400, message: 'invalid JSON' }), 400);
+    }
+    const problems = check('ProposedDSSEEntry', body);
+    if (problems.length) {
+      violations.push(...problems.map((p) => `rekor request: ${p}`));
+      return (json(response, 400, { code: 400, message: problems.join('; ') }), 400);
+    }
+    const proposed = (body as { spec: { proposedContent?: { envelope: string; verifiers: string[] } } }).spec.proposedContent;
+    if (!proposed) return (json(response, 400, { code: 400, message: 'a dsse entry needs proposedContent' }), 400);
+    const envelope = JSON.parse(proposed.envelope) as { payload: string; payloadType: string; signatures: { sig: string }[] };
+    const verifier = Buffer.from(proposed.verifiers[0]!, 'base64').toString('utf8');
+    const payload = Buffer.from(envelope.payload, 'base64');
+    const signature = envelope.signatures[0]?.sig ?? '';
+    let key: KeyObject;
+    try {
+      key = new X509Certificate(verifier).publicKey;
+    } catch {
+      return (json(response, 400, { code: 400, message: 'the verifier is not a PEM certificate' }), 400);
+    }
+    if (!cryptoVerify('sha256', preAuth(envelope.payloadType, payload), key, Buffer.from(signature, 'base64'))) {
+      return (json(response, 400, { code: 400, message: 'the envelope signature does not verify with its verifier' }), 400);
+    }
+    const entry = Buffer.from(canonicalJson({
+      apiVersion: '0.0.1', kind: 'dsse',
+      spec: {
+        envelopeHash: { algorithm: 'sha256', value: createHash('sha256').update(canonicalJson(JSON.parse(proposed.envelope))).digest('hex') },
+        payloadHash: { algorithm: 'sha256', value: createHash('sha256').update(payload).digest('hex') },
+        signatures: [{ signature, verifier: proposed.verifiers[0]! }],
+      },
+    }));
+    const uuid = leafHash(entry).toString('hex');
+    if (integrated.has(uuid)) {
+      response.writeHead(409, { 'content-type': 'application/json', location: `/api/v1/log/entries/${uuid}` });
+      response.end(JSON.stringify({ code: 409, message: 'an equivalent entry already exists in the transparency log' }));
+      return 409;
+    }
+    integrated.set(uuid, { index: log.entries.length, time: Math.floor(Date.now() / 1000) });
+    log.entries.push(entry);
+    const answer = logEntry(uuid);
+    const answerProblems = check('LogEntry', answer);
+    if (answerProblems.length) violations.push(...answerProblems.map((p) => `rekor answer: ${p}`));
+    json(response, 201, answer);
+    return 201;
+  };
+
   // TLS side: requests arriving through CONNECT tunnels, routed by Host.
   const tls: HttpsServer = createTlsHttpServer({ key: tlsKey!, cert: tlsCert! }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
-    const handle = host === FULCIO_HOST ? fulcio : host === TSA_HOST ? timestamp : undefined;
+    const handle = host === FULCIO_HOST || host === FULCIO_PUBLIC_HOST ? fulcio : host === TSA_HOST ? timestamp : host === REKOR_HOST ? rekor : undefined;
     const record = (status: number) => requests.push({ host, method: request.method ?? '', path: request.url ?? '', status });
     if (!handle) {
       violations.push(`request to ${host}, which is not emulated`);
@@ -285,7 +380,7 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
   });
   plain.on('connect', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const [host = '', port = ''] = (request.url ?? '').split(':');
-    if ((host !== FULCIO_HOST && host !== TSA_HOST) || port !== '443') {
+    if (!EMULATED_HOSTS.includes(host) || port !== '443') {
       violations.push(`CONNECT to ${request.url ?? ''} refused: not an emulated host (no request may leave this machine)`);
       requests.push({ host, method: 'CONNECT', path: request.url ?? '', status: 403 });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -306,6 +401,7 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
 
   return {
     rootFile,
+    log,
     issued,
     requests,
     violations,
@@ -322,16 +418,26 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
     },
     checkBundle: (bundle) => {
       const envelope = bundle['dsseEnvelope'] as { payload?: string; payloadType?: string; signatures?: { sig?: string }[] } | undefined;
-      const material = bundle['verificationMaterial'] as { certificate?: { rawBytes?: string }; timestampVerificationData?: { rfc3161Timestamps?: unknown[] } } | undefined;
+      const material = bundle['verificationMaterial'] as {
+        certificate?: { rawBytes?: string };
+        timestampVerificationData?: { rfc3161Timestamps?: unknown[] };
+        tlogEntries?: { logIndex?: string; logId?: { keyId?: string }; integratedTime?: string; canonicalizedBody?: string; inclusionPromise?: { signedEntryTimestamp?: string } }[];
+      } | undefined;
       if (!envelope?.payload || !envelope.payloadType || !envelope.signatures?.[0]?.sig) return 'the bundle holds no signed DSSE envelope';
       if (!material?.certificate?.rawBytes) return 'the bundle holds no signing certificate';
       const cert = issuedByUs(Buffer.from(material.certificate.rawBytes, 'base64'));
       if (!cert) return 'the signing certificate was not issued by a trusted Sigstore instance';
       const payload = Buffer.from(envelope.payload, 'base64');
-      const type = Buffer.from(envelope.payloadType);
-      const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
-      if (!cryptoVerify('sha256', pae, cert.publicKey, Buffer.from(envelope.signatures[0].sig, 'base64'))) return 'the signature does not verify';
-      if (!(material.timestampVerificationData?.rfc3161Timestamps ?? []).length) return 'the bundle carries no signed timestamp';
+        if (!cryptoVerify('sha256', preAuth(envelope.payloadType, payload), cert.publicKey, Buffer.from(envelope.signatures[0].sig, 'base64'))) return 'the signature does not verify';
+      const stamps = (material.timestampVerificationData?.rfc3161Timestamps ?? []).length;
+      const entries = material.tlogEntries ?? [];
+      for (const e of entries) {
+        const promise = Buffer.from(e.inclusionPromise?.signedEntryTimestamp ?? '', 'base64');
+        // Protobuf's JSON form leaves out zero values: a missing logIndex is entry 0.
+        const signed = canonicalJson({ body: e.canonicalizedBody ?? '', integratedTime: Number(e.integratedTime ?? 0), logID: Buffer.from(e.logId?.keyId ?? '', 'base64').toString('hex'), logIndex: Number(e.logIndex ?? 0) });
+        if (!cryptoVerify('sha256', Buffer.from(signed), logKey.publicKey, promise)) return `the transparency log entry ${e.logIndex ?? '0'} carries no valid signed entry timestamp from the log`;
+      }
+      if (stamps === 0 && entries.length === 0) return 'the bundle carries neither a signed timestamp nor a transparency log entry';
       return undefined;
     },
     verifyTimestamp: async (response, signature) => {
@@ -351,4 +457,43 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
       await new Promise<void>((resolve) => plain.close(() => resolve()));
     },
   };
+}
+
+/** DSSE pre-authentication encoding. */
+function preAuth(payloadType: string, payload: Buffer): Buffer {
+  const type = Buffer.from(payloadType);
+  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+}
+
+/** JSON with object keys sorted at every level (Rekor's canonical form, RFC 8785 for these values). */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sha = (...parts: Buffer[]) => createHash('sha256').update(Buffer.concat(parts)).digest();
+/** RFC 6962 leaf hash. */
+export const leafHash = (data: Buffer): Buffer => sha(Buffer.from([0]), data);
+const nodeHash = (left: Buffer, right: Buffer): Buffer => sha(Buffer.from([1]), left, right);
+/** Largest power of two below n (n > 1). */
+const split = (n: number): number => {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+};
+/** RFC 6962 Merkle tree hash of the leaves. */
+export function merkleRoot(leaves: readonly Buffer[]): Buffer {
+  if (leaves.length === 0) return sha();
+  if (leaves.length === 1) return leafHash(leaves[0]!);
+  const k = split(leaves.length);
+  return nodeHash(merkleRoot(leaves.slice(0, k)), merkleRoot(leaves.slice(k)));
+}
+/** RFC 6962 audit path of leaf `m`, bottom up. */
+export function auditPath(m: number, leaves: readonly Buffer[]): Buffer[] {
+  if (leaves.length <= 1) return [];
+  const k = split(leaves.length);
+  return m < k ? [...auditPath(m, leaves.slice(0, k)), merkleRoot(leaves.slice(k))] : [...auditPath(m - k, leaves.slice(k)), merkleRoot(leaves.slice(0, k))];
 }
