@@ -191,6 +191,15 @@ async function checkSignedProvenance(world: ActionWorld, n: number, checkout: st
     expect(good.status).toBe(0);
     expect(good.stdout).toContain(`the signature over this statement verifies; signed by ${workflow}`);
     expect(verify(statement, '--signer', 'https://github.com/mallory/').status).toBe(8);
+    // Fully offline against the trust roots, as a reader with "gh attestation trusted-root > roots.jsonl" would.
+    const roots = join(dir, 'trusted_root.jsonl');
+    await writeFile(roots, world.sigstore!.trustedRoots());
+    const trusted = verify(statement, '--trusted-root', roots);
+    expect(trusted.status).toBe(0);
+    expect(trusted.stdout).toContain('the certificate chains to a trusted authority, the 1 signed timestamp(s) verify');
+    const noTsa = world.sigstore!.trustedRoots().split('\n').filter(Boolean).map((line) => JSON.stringify({ ...(JSON.parse(line) as object), timestampAuthorities: [] })).join('\n');
+    await writeFile(roots, noTsa);
+    expect(verify(statement, '--trusted-root', roots).status).toBe(8); // a timestamp from an authority the roots do not list
     const text = await readFile(statement, 'utf8');
     await writeFile(statement, text.replace('"buildType"', '"buildType" ')); // same JSON, other bytes: still the signed statement
     expect(verify(statement).status).toBe(0);

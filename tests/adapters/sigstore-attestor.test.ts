@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { GitHubAttestor } from '../../src/adapters/github/github-attestor.js';
 import { createGitHubClient } from '../../src/adapters/github/octokit.js';
 import { certificateFacts, checkBundle, preAuthEncoding } from '../../src/adapters/sigstore/bundle.js';
+import { parseTrustedRoots, verifyAgainstRoots } from '../../src/adapters/sigstore/trusted-root.js';
 import { isEpmError } from '../../src/domain/errors.js';
 import type { Provenance } from '../../src/domain/provenance.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
@@ -79,6 +80,22 @@ describe('checkBundle', () => {
     expect(checkBundle('nope', STATEMENT_TEXT)).toEqual({ ok: false, reason: expect.stringContaining('not JSON') });
     const noEnvelope = JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', messageSignature: {} });
     expect(checkBundle(noEnvelope, STATEMENT_TEXT)).toEqual({ ok: false, reason: expect.stringContaining('no DSSE envelope') });
+  });
+});
+
+describe('parseTrustedRoots', () => {
+  it('reads one root or one per line, and names what is wrong with a bad file', () => {
+    const root = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [], ctlogs: [], certificateAuthorities: [], timestampAuthorities: [] };
+    expect(parseTrustedRoots(JSON.stringify(root))).toHaveLength(1);
+    expect(parseTrustedRoots(`${JSON.stringify(root)}\n\n${JSON.stringify(root)}\n`)).toHaveLength(2);
+    expect(() => parseTrustedRoots('  ')).toThrow('the trusted root file is empty');
+    expect(() => parseTrustedRoots(`${JSON.stringify(root)}\n{oops`)).toThrow(/line 2 of the trusted root file is not JSON/);
+    expect(() => parseTrustedRoots('{"mediaType":"application/json"}')).toThrow(/document 1 of the trusted root file is not a Sigstore trusted root/);
+  });
+
+  it('a bundle with no timestamp and no log entry is refused whatever the roots', () => {
+    expect(verifyAgainstRoots(JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', verificationMaterial: { certificate: { rawBytes: 'AA==' } }, dsseEnvelope: { payload: 'e30=', payloadType: 'application/vnd.in-toto+json', signatures: [{ sig: 'AA==' }] } }), []))
+      .toEqual({ ok: false, reason: 'the bundle carries neither a signed timestamp nor a transparency log entry' });
   });
 });
 

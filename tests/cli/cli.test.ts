@@ -113,6 +113,17 @@ describe('epm CLI over the local adapters', () => {
     expect(tampered.out).toMatch(/\| `results\/metrics\.json` \| output \| \*\*FAIL\*\* \| digest mismatch: manifest [0-9a-f]{12}…, on disk [0-9a-f]{12}… \|/);
     expect(tampered.err).toMatch(/1 of 1 check\(s\) failed/);
     await writeFile(metricsPath, original);
+    // Asking for a signature of an unsigned statement fails; a bad trusted-root file is a clear error.
+    const unsigned = await s.epm('verify', statementPath, '--root', worktree, '--require-signature');
+    expect(unsigned.code).toBe(8);
+    expect(unsigned.out).toMatch(/Signature: no signature \(.*provenance\.json\.sigstore\.json is absent\) and --require-signature was given/);
+    await writeFile(join(s.repo, 'bogus-root.json'), '{"mediaType":"application/json"}');
+    await writeFile(`${statementPath}.sigstore.json`, '{}');
+    const badRoot = await s.epm('verify', statementPath, '--root', worktree, '--trusted-root', join(s.repo, 'bogus-root.json'));
+    expect(badRoot.code).toBe(8); // the bundle beside it is no bundle: that is found before the root is read
+    expect(badRoot.out).toContain('not a Sigstore bundle');
+    await rm(`${statementPath}.sigstore.json`);
+    await rm(join(s.repo, 'bogus-root.json'));
     const crate = await s.epm('export', statementPath, '--ro-crate', '--out', join(s.repo, 'crate'));
     expect(crate.code).toBe(0);
     const metadata = JSON.parse(await readFile(join(s.repo, 'crate', 'ro-crate-metadata.json'), 'utf8'));

@@ -18,6 +18,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { certificateFacts, checkBundle, parseBundle } from '../../src/adapters/sigstore/bundle.js';
+import { parseTrustedRoots, verifyAgainstRoots } from '../../src/adapters/sigstore/trusted-root.js';
 import { startGitHubEmulator, type GitHubEmulator } from './github/github-emulator.js';
 import { ATTEST_DIR, generateSigstoreSchemas, readCommittedSigstoreSchemas, writeSigstoreSchemas } from './sigstore/schemas.js';
 import { FULCIO_HOST, FULCIO_PUBLIC_HOST, OIDC_ISSUER, REKOR_HOST, TSA_HOST, startSigstoreEmulator, type SigstoreEmulator } from './sigstore/sigstore-emulator.js';
@@ -114,9 +115,12 @@ describe('the Sigstore emulator', () => {
   let dir: string;
   let sig: SigstoreEmulator;
   let gh: GitHubEmulator;
+  /** Another Sigstore (other root, other log key): its trust roots must not verify what `sig` signed. */
+  let other: SigstoreEmulator;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'epm-sigstore-'));
     sig = await startSigstoreEmulator({ dir: join(dir, 'pki'), repository: `${OWNER}/${REPO}` });
+    other = await startSigstoreEmulator({ dir: join(dir, 'other-pki'), repository: `${OWNER}/${REPO}` });
     gh = await startGitHubEmulator({
       owner: OWNER, repo: REPO, tokens: { [TOKEN]: BOT }, users: { [BOT]: { permission: 'write', type: 'Bot' } },
       visibility: 'private', checkAttestation: (bundle) => sig.checkBundle(bundle),
@@ -125,6 +129,7 @@ describe('the Sigstore emulator', () => {
   afterAll(async () => {
     await gh?.close();
     await sig?.close();
+    await other?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -145,6 +150,10 @@ describe('the Sigstore emulator', () => {
     const parsed = parseBundle(bundleText);
     expect(new X509Certificate(parsed.certificate).verify(new X509Certificate(readFileSync(sig.rootFile)).publicKey)).toBe(true);
     expect(sig.issued).toHaveLength(1);
+
+    // Fully verified offline against the emulator's trust roots (chain, RFC 3161 timestamp, signature) — and not against another's.
+    expect(verifyAgainstRoots(bundleText, parseTrustedRoots(sig.trustedRoots()))).toMatchObject({ ok: true, evidence: '1 signed timestamp(s)' });
+    expect(verifyAgainstRoots(bundleText, parseTrustedRoots(other.trustedRoots()))).toEqual({ ok: false, reason: expect.stringContaining('no trusted root verifies it') });
 
     // The timestamp is a real RFC 3161 response over the signature, from the emulator's authority.
     const stamp = (result.bundle as { verificationMaterial: { timestampVerificationData: { rfc3161Timestamps: { signedTimestamp: string }[] } } })
@@ -179,6 +188,8 @@ describe('the Sigstore emulator', () => {
     const bundleText = JSON.stringify(second.bundle);
     expect(checkBundle(bundleText, JSON.stringify(STATEMENT))).toMatchObject({ ok: true, transparency: 'transparency log entry 1' });
     expect(sig.checkBundle(second.bundle as Record<string, unknown>)).toBeUndefined(); // GitHub's check: SET signed by the log
+    expect(verifyAgainstRoots(bundleText, parseTrustedRoots(sig.trustedRoots()))).toMatchObject({ ok: true, evidence: 'transparency log entry 1' });
+    expect(verifyAgainstRoots(bundleText, parseTrustedRoots(other.trustedRoots())).ok).toBe(false);
     const entry = (second.bundle as { verificationMaterial: { tlogEntries: { logIndex: string; canonicalizedBody: string; inclusionProof: { treeSize: string; rootHash: string; hashes: string[]; checkpoint: { envelope: string } } }[] } }).verificationMaterial.tlogEntries[0]!;
     const body = Buffer.from(entry.canonicalizedBody, 'base64');
     expect(JSON.parse(body.toString('utf8'))).toMatchObject({ apiVersion: '0.0.1', kind: 'dsse', spec: { payloadHash: { value: createHash('sha256').update(JSON.stringify(STATEMENT)).digest('hex') } } });

@@ -6,6 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkBundle } from '../../adapters/sigstore/bundle.js';
+import { parseTrustedRoots, verifyAgainstRoots } from '../../adapters/sigstore/trusted-root.js';
 import { parseProvenance } from '../../domain/provenance.js';
 import { toRoCrate } from '../../domain/ro-crate.js';
 import { renderVerificationTable } from '../../domain/upload-verification.js';
@@ -264,8 +265,9 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     .option('--bundle <file>', 'the statement\'s Sigstore bundle (default: <manifest>.sigstore.json when present)')
     .option('--signer <prefix>', 'the signer\'s identity must start with this, e.g. https://github.com/<owner>/<repo>/.github/workflows/')
     .option('--require-signature', 'fail when the statement is unsigned')
+    .option('--trusted-root <file>', 'verify the signature fully offline against Sigstore trusted root(s) (gh attestation trusted-root > file): certificate chain, timestamp, log entry')
     .option('--json', 'print JSON')
-    .action(async (manifest: string, opts: { root?: string; localOnly?: boolean; bundle?: string; signer?: string; requireSignature?: boolean; json?: boolean }) => {
+    .action(async (manifest: string, opts: { root?: string; localOnly?: boolean; bundle?: string; signer?: string; requireSignature?: boolean; trustedRoot?: string; json?: boolean }) => {
       const c = await context();
       const text = await readBody(manifest);
       const statement = parseProvenance(text, manifest);
@@ -277,6 +279,7 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
         ...(opts.bundle ? { bundle: opts.bundle } : {}),
         ...(opts.signer ? { signer: opts.signer, required: true } : {}),
         ...(opts.requireSignature ? { required: true } : {}),
+        ...(opts.trustedRoot ? { trustedRoot: opts.trustedRoot, required: true } : {}),
       });
       print(!!opts.json, { manifest, signature, rows }, () => `${renderVerificationTable(rows)}
 
@@ -356,15 +359,18 @@ interface SignatureExpectations {
   signer?: string;
   /** An unsigned statement fails. */
   required?: boolean;
+  /** Sigstore trusted root(s) to verify the chain and transparency evidence against, offline. */
+  trustedRoot?: string;
 }
 
 /**
  * A statement signed in GitHub Actions has a Sigstore bundle beside it
  * (`<manifest>.sigstore.json`). Offline, EPM checks that the bundle's signed
  * payload is exactly this statement and that the signature verifies with the
- * signing certificate's key, and reports who the certificate names. The chain
- * to Sigstore's roots and the transparency evidence need the network
- * (`gh attestation verify`). Unsigned statements verify by digest.
+ * signing certificate's key, and reports who the certificate names. With
+ * `--trusted-root` (Sigstore trusted roots, e.g. from `gh attestation
+ * trusted-root`) it also verifies the certificate chain and the timestamp or
+ * log entry, still offline. Unsigned statements verify by digest.
  */
 async function checkSignature(manifest: string, text: string, expect: SignatureExpectations): Promise<{ status: 'unsigned' | 'signed' | 'mismatch'; detail: string; identity?: string; issuer?: string }> {
   const bundlePath = expect.bundle ?? `${manifest}.sigstore.json`;
@@ -381,9 +387,23 @@ async function checkSignature(manifest: string, text: string, expect: SignatureE
   if (expect.signer && !identity.startsWith(expect.signer)) {
     return { status: 'mismatch', detail: `${bundlePath}: signed by ${identity}, which is not under the expected signer ${expect.signer}`, identity, issuer };
   }
+  if (expect.trustedRoot) {
+    let roots;
+    try {
+      roots = parseTrustedRoots(await readFile(expect.trustedRoot, 'utf8'));
+    } catch (error) {
+      throw badInput(`cannot use the trusted root ${expect.trustedRoot}: ${(error as Error).message}`, { hint: 'write one with "gh attestation trusted-root > trusted_root.jsonl"' });
+    }
+    const trusted = verifyAgainstRoots(bundle, roots);
+    if (!trusted.ok) return { status: 'mismatch', detail: `${bundlePath}: ${trusted.reason}`, identity, issuer };
+    return {
+      status: 'signed', identity, issuer,
+      detail: `${bundlePath}: verified against ${expect.trustedRoot} — the certificate chains to a trusted authority, the ${trusted.evidence} verify, and the signature over this statement verifies; signed by ${identity} (issuer ${issuer})`,
+    };
+  }
   return {
     status: 'signed', identity, issuer,
-    detail: `${bundlePath}: the signature over this statement verifies; signed by ${identity} (issuer ${issuer}; certificate valid ${validFrom} – ${validTo}; ${check.transparency}). The certificate chain and transparency evidence are not checked offline: run "gh attestation verify <subject> -R <owner>/<repo>"`,
+    detail: `${bundlePath}: the signature over this statement verifies; signed by ${identity} (issuer ${issuer}; certificate valid ${validFrom} – ${validTo}; ${check.transparency}). The certificate chain and transparency evidence were not checked: pass --trusted-root (from "gh attestation trusted-root"), or run "gh attestation verify <subject> -R <owner>/<repo>"`,
   };
 }
 

@@ -90,6 +90,12 @@ export interface SigstoreEmulator {
   readonly violations: string[];
   /** Rekor's log: the canonical entries in order, and the log's public key. */
   readonly log: { entries: Buffer[]; publicKey: KeyObject; logId: string };
+  /**
+   * The emulator's trust roots as `gh attestation trusted-root` writes the real
+   * ones: one Sigstore TrustedRoot JSON per line, GitHub's instance (Fulcio CA +
+   * timestamp authority) and the public-good one (Fulcio CA + Rekor log key).
+   */
+  trustedRoots(): string;
   /** Makes the next `times` Fulcio requests answer 503. */
   failFulcio(times: number): void;
   /** Why GitHub would refuse this bundle (not signed under this emulator's root, bad signature, no timestamp), or undefined. */
@@ -142,7 +148,7 @@ async function makePki(dir: string): Promise<void> {
 export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): Promise<SigstoreEmulator> {
   const dir = options.dir;
   await makePki(dir);
-  const [rootPem, tlsKey, tlsCert] = await Promise.all(['root.pem', 'tls.key', 'tls.pem'].map((f) => readFile(join(dir, f), 'utf8')));
+  const [rootPem, tlsKey, tlsCert, tsaPem] = await Promise.all(['root.pem', 'tls.key', 'tls.pem', 'tsa.pem'].map((f) => readFile(join(dir, f), 'utf8')));
   const root = new X509Certificate(rootPem!);
   const workflow = options.workflow ?? '.github/workflows/epm-issues.yml';
   const ref = options.ref ?? 'refs/heads/main';
@@ -413,6 +419,25 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
       GITHUB_SERVER_URL: 'https://github.com',
     }),
+    trustedRoots: () => {
+      const der = (pem: string) => new X509Certificate(pem).raw.toString('base64');
+      const start = new Date(Date.now() - 3_600_000).toISOString();
+      const ca = (uri: string) => ({ subject: { organization: 'EPM test', commonName: 'EPM test Sigstore root' }, uri, certChain: { certificates: [{ rawBytes: der(rootPem!) }] }, validFor: { start } });
+      const github = {
+        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+        tlogs: [], ctlogs: [],
+        certificateAuthorities: [ca(`https://${FULCIO_HOST}`)],
+        timestampAuthorities: [{ subject: { organization: 'EPM test', commonName: 'EPM test timestamp authority' }, uri: `https://${TSA_HOST}`, certChain: { certificates: [{ rawBytes: der(tsaPem!) }, { rawBytes: der(rootPem!) }] }, validFor: { start } }],
+      };
+      const publicGood = {
+        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+        tlogs: [{ baseUrl: `https://${REKOR_HOST}`, hashAlgorithm: 'SHA2_256', publicKey: { rawBytes: logSpki.toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor: { start } }, logId: { keyId: Buffer.from(log.logId, 'hex').toString('base64') } }],
+        ctlogs: [],
+        certificateAuthorities: [ca(`https://${FULCIO_PUBLIC_HOST}`)],
+        timestampAuthorities: [],
+      };
+      return `${JSON.stringify(github)}\n${JSON.stringify(publicGood)}\n`;
+    },
     failFulcio: (times) => {
       fulcioFaults = times;
     },
