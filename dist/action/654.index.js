@@ -9898,7 +9898,7 @@ const EVENT_SCHEMAS = {
     }),
     'result-critique': event_schema_event('result-critique', { output: roles/* roleOutputSchemas */.i['result-critic'] }),
     'follow-ups': event_schema_event('follow-ups', { output: roles/* roleOutputSchemas */.i['follow-up-designer'] }),
-    'role-error': event_schema_event('role-error', { role: schemas/* enum */.k5n(roles/* ROLE_NAMES */.S), error: event_schema_text }),
+    'role-error': event_schema_event('role-error', { role: schemas/* enum */.k5n(roles/* ROLE_NAMES */.S), error: event_schema_text, relaunch: schemas/* literal */.euz(true).optional() }),
     'budget-stop': event_schema_event('budget-stop', { what: schemas/* enum */.k5n(['model-usd', 'gpu-hours']), used: schemas/* number */.aig(), limit: schemas/* number */.aig() }),
 };
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -10967,7 +10967,13 @@ function apply(state, event) {
             if (state.status === 'done')
                 state.followUpsFailed = event.error;
             if (!lifecycle/* TERMINAL */.ff.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
-                to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
+                if (event.relaunch && state.status === 'verifying') {
+                    to = block(state, `role ${event.role} failed: ${event.error}. "epm retry" relaunches the run`);
+                    state.blocked = { decision: state.blocked.decision, from: 'running' }; // retry → running, with a relaunch due
+                }
+                else {
+                    to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
+                }
             }
             break;
         }
@@ -11830,7 +11836,8 @@ class Engine {
         const tree = await this.deps.workspace.ensureWorktree(paths.branch);
         const launch = await this.deps.provenance.readLaunch(effect.runId);
         if (!launch) {
-            return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch; its provenance cannot be written (relaunch with "epm retry")`, key: (0,transition/* nextKey */.XE)(state, 'role-error'), at };
+            // The machine that ran it is gone (a cancelled job, a lost checkout): its outputs and capture with it. Only a new run can give provenance.
+            return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch on this machine (the job or machine that ran it is gone, with its outputs); its provenance cannot be written`, relaunch: true, key: (0,transition/* nextKey */.XE)(state, 'role-error'), at };
         }
         const collected = await this.deps.provenance.collect(effect.runId, tree.path, { outputs: manifest.outputs, inputs: manifest.inputs, ...(manifest.config ? { config: manifest.config } : {}) });
         const deliverables = manifest.deliverables;

@@ -102,7 +102,7 @@ export const EVENT_SCHEMAS = {
   }),
   'result-critique': event('result-critique', { output: roleOutputSchemas['result-critic'] }),
   'follow-ups': event('follow-ups', { output: roleOutputSchemas['follow-up-designer'] }),
-  'role-error': event('role-error', { role: z.enum(ROLE_NAMES), error: text }),
+  'role-error': event('role-error', { role: z.enum(ROLE_NAMES), error: text, relaunch: z.literal(true).optional() }),
   'budget-stop': event('budget-stop', { what: z.enum(['model-usd', 'gpu-hours']), used: z.number(), limit: z.number() }),
 } as const satisfies Record<RecordedEvent['kind'], z.ZodType>;
 

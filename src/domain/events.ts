@@ -84,7 +84,13 @@ export type LifecycleEvent =
   | { kind: 'clean-result'; sha: string; path: string; output: RoleOutput<'analyzer'>; /** The full clean-result lint, run by EPM on the file it committed. */ lint?: { ok: boolean; problems: { rule: string; message: string; line?: number }[] } }
   | { kind: 'result-critique'; output: RoleOutput<'result-critic'> }
   | { kind: 'follow-ups'; output: RoleOutput<'follow-up-designer'> }
-  | { kind: 'role-error'; role: RoleName; error: string }
+  | {
+      kind: 'role-error';
+      role: RoleName;
+      error: string;
+      /** The run's evidence is gone (its machine died before provenance was written): "retry" relaunches the run instead of repeating the step. */
+      relaunch?: true;
+    }
   | { kind: 'budget-stop'; what: 'model-usd' | 'gpu-hours'; used: number; limit: number };
 
 /** A signed statement as recorded: the Sigstore bundle beside it and who signed. */

@@ -531,7 +531,12 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       // Done stays done; the follow-ups wait for "retry" instead of being attempted again on every wake.
       if (state.status === 'done') state.followUpsFailed = event.error;
       if (!TERMINAL.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
-        to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
+        if (event.relaunch && state.status === 'verifying') {
+          to = block(state, `role ${event.role} failed: ${event.error}. "epm retry" relaunches the run`);
+          state.blocked = { decision: state.blocked!.decision, from: 'running' }; // retry → running, with a relaunch due
+        } else {
+          to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
+        }
       }
       break;
     }

@@ -371,7 +371,8 @@ export class Engine {
     const tree = await this.deps.workspace.ensureWorktree(paths.branch);
     const launch = await this.deps.provenance.readLaunch(effect.runId);
     if (!launch) {
-      return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch; its provenance cannot be written (relaunch with "epm retry")`, key: nextKey(state, 'role-error'), at };
+      // The machine that ran it is gone (a cancelled job, a lost checkout): its outputs and capture with it. Only a new run can give provenance.
+      return { kind: 'role-error', role: 'post-experimenter', error: `run ${effect.k} has no environment capture from its launch on this machine (the job or machine that ran it is gone, with its outputs); its provenance cannot be written`, relaunch: true, key: nextKey(state, 'role-error'), at };
     }
     const collected = await this.deps.provenance.collect(effect.runId, tree.path, { outputs: manifest.outputs, inputs: manifest.inputs, ...(manifest.config ? { config: manifest.config } : {}) });
     const deliverables = manifest.deliverables;

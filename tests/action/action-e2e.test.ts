@@ -214,6 +214,65 @@ async function checkSignedProvenance(world: ActionWorld, n: number, checkout: st
   }
 }
 
+describe('a worker killed after its run ended, before the provenance was recorded', () => {
+  it('blocks the issue with the reason (the run\'s capture died with the job), and /epm retry relaunches the run, whose provenance is then signed and verified', async () => {
+    const world = await ActionWorld.start({}, { signing: true });
+    try {
+      const { number: n } = world.gh.seedIssue({ title: DEMO_ISSUE_TITLE, body: DEMO_ISSUE_BODY, user: 'lead', labels: ['type:experiment'] });
+      await world.deliver(world.gh.webhook.issuesOpened(n, 'lead'));
+      const pull = world.gh.pulls()[0]!;
+      const planSha = world.remoteHead(`refs/heads/${pull.head.ref}`)!;
+      // Killed right after GitHub stored the attestation: the statement was signed, its marker not yet written.
+      let killed = false;
+      world.onJob = (child, mode) => {
+        if (mode !== 'act' || killed) return;
+        const stored = () => world.gh.attestations().length;
+        const watch = setInterval(() => {
+          if (stored() > 0 && child.exitCode === null && child.signalCode === null) {
+            killed = true;
+            child.kill('SIGKILL');
+          }
+          if (killed || child.exitCode !== null) clearInterval(watch);
+        }, 2);
+      };
+      const review = world.gh.seedReview(pull.number, { user: 'lead', state: 'APPROVED', commitId: planSha });
+      const approved = await world.deliver(world.gh.webhook.pullRequestReviewSubmitted(pull.number, Number(review.id)));
+      expect(killed).toBe(true);
+      expect(approved.act?.code).toBeNull();
+      expect(markers(world, n)).not.toContain('provenance v1');
+      world.onJob = undefined;
+
+      // The next worker (a fresh machine) cannot write the statement: the run's launch capture is gone, with its outputs. It says so and blocks.
+      const swept = await world.deliver(world.gh.webhook.schedule('*/30 * * * *'));
+      expect(swept.act?.code).toBe(0);
+      expect(statusOf(world, n)).toEqual(['status:blocked']);
+      const error = epmComments(world, n).find((c) => (c.body ?? '').includes('<!-- epm:role-error v1 -->'));
+      expect(error?.body).toContain('run 1 has no environment capture from its launch on this machine');
+      expect(error?.body).toContain('"relaunch": true');
+
+      // /epm retry from the lead: run 2 is launched, and its provenance is recorded, signed and verified.
+      // (The demo's recorded model answers cover one run: the post-experimenter's prompt for run 2 has no
+      // recording, so this test stops at the upload verification that precedes it.)
+      const retry = world.gh.seedComment(n, { user: 'lead', body: '/epm retry' });
+      const retried = await world.deliver(world.gh.webhook.issueCommentCreated(n, Number(retry.id)));
+      expect(retried.act?.code).toBe(0);
+      expect(world.remoteRefs('refs/tags/epm')).toEqual(['refs/tags/epm/run/1/1', 'refs/tags/epm/run/1/2']);
+      const after = markers(world, n);
+      expect(after.slice(after.indexOf('retry v1'))).toEqual(expect.arrayContaining(['launch v2', 'run-ended v2', 'provenance v1', 'upload-verified v1']));
+      const provenance = epmComments(world, n).find((c) => (c.body ?? '').includes('<!-- epm:provenance v1 -->'))?.body ?? '';
+      expect(provenance).toContain('"k": 2');
+      expect(provenance).toContain('"identity": "https://github.com/lab/study/.github/workflows/epm-issues.yml@refs/heads/main"');
+      expect(epmComments(world, n).find((c) => (c.body ?? '').includes('<!-- epm:upload-verified v1 -->'))?.body).toContain('**Upload verification: PASS**');
+      expect(world.gh.releases().map((r) => `${r.tag_name}:${r.assets.map((a) => a.name).sort().join(',')}`)).toEqual(['epm/run/1/2:provenance.intoto.json,provenance.intoto.json.sigstore.json']);
+      // Two attestations: run 1's, stored just before its job died (its statement is gone with it), and run 2's.
+      expect(world.gh.attestations()).toHaveLength(2);
+      expect(world.gh.violations).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  }, LONG);
+});
+
 describe('a marker forged in a human comment', () => {
   it('is ignored: nothing moves, and the reduction says why', async () => {
     const world = await ActionWorld.start();
