@@ -15,9 +15,12 @@
  * GitWorkspace, and the states folded from real lifecycle events by the test
  * builders. The model is the local Anthropic emulator, whose answers are
  * scripted (a tool call or two, then `submit`) and whose usage follows its
- * documented deterministic cache model: a request reads from the cache the
- * longest prefix, ending at or before its last breakpoint, that an earlier
- * request stored; a block costs ceil(canonical JSON characters / 4) tokens.
+ * documented deterministic cache model: a breakpoint writes the prefix ending
+ * at it when that prefix holds at least 1024 tokens (the API's minimum for
+ * Sonnet models); a request reads the longest prefix an earlier request wrote
+ * that ends at one of its breakpoints or up to 19 blocks before one (the API's
+ * 20-block look-back); a block costs ceil(canonical JSON characters / 4)
+ * tokens.
  *
  * The loop is driven by the lifecycle itself (`due` says which role runs; the
  * role's output is folded back as the engine would): round 1 review CONCERNS

@@ -54,7 +54,8 @@ let worktree: string;
 let transcriptsDir: string;
 
 beforeEach(async () => {
-  emulator = await AnthropicEmulator.start();
+  // Its prompts are small: cache every prefix, so the test sees where the runtime puts breakpoints.
+  emulator = await AnthropicEmulator.start({ minCacheableTokens: 0 });
   root = await mkdtemp(join(tmpdir(), 'epm-runner-'));
   worktree = join(root, 'worktree');
   transcriptsDir = join(root, 'state', 'transcripts');
