@@ -15,16 +15,24 @@
  * GitWorkspace, and the states folded from real lifecycle events by the test
  * builders. The model is the local Anthropic emulator, whose answers are
  * scripted (a tool call or two, then `submit`) and whose usage follows its
- * documented deterministic cache model: a request reads from the cache the
- * longest prefix, ending at or before its last breakpoint, that an earlier
- * request stored; a block costs ceil(canonical JSON characters / 4) tokens.
+ * documented deterministic cache model: a breakpoint writes the prefix ending
+ * at it when that prefix holds at least 1024 tokens (the API's minimum for
+ * Sonnet models); a request reads the longest prefix an earlier request wrote
+ * that ends at one of its breakpoints or up to 19 blocks before one (the API's
+ * 20-block look-back); a block costs ceil(canonical JSON characters / 4)
+ * tokens.
  *
  * The loop is driven by the lifecycle itself (`due` says which role runs; the
  * role's output is folded back as the engine would): round 1 review CONCERNS
  * (two findings) → fix, round 2 review CONCERNS (one finding) → fix, round 3
  * review PASS — five calls; after a PASS no fixer is due. Each call's context
  * is built as `Engine.invokeRole` builds it: the branch's diff from
- * GitWorkspace, the duplicate-code scan for the reviewer, the findings.
+ * GitWorkspace and, once a fix moved the branch past the implementation
+ * commit, that diff split into the implementation's diff (as the first review
+ * saw it) and the changes since (`diffSinceImplementation`); the
+ * duplicate-code scan of the whole diff for the reviewer; the findings. The
+ * state's implementation event names the bench repository's real
+ * implementation commit.
  *
  * Share = cache_read / (input + cache_creation + cache_read), summed over
  * every request of the loop, from the usage the runner recorded in its
@@ -32,8 +40,9 @@
  * each call's tokens, the share of its prompt inside the cacheable prefix
  * (up to the last breakpoint), the share for round 1 and for rounds 2–3,
  * whether each role's stable prefix stayed byte-identical across rounds (or
- * the first block where it broke), and where the tokens not read from the
- * cache went. When turn 2 re-writes the first turn's volatile part, the loop
+ * the first block where it broke), where the tokens not read from the
+ * cache went, and how much of the first turns' volatile part was read from
+ * the cache (the implementation's diff repeated by rounds 2–3). When turn 2 re-writes the first turn's volatile part, the loop
  * is run a second time with a breakpoint at the end of the first user message
  * on turn 1 (added by a Model wrapper; the runtime is not changed) to measure
  * what that runtime change would gain.
@@ -51,6 +60,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { AnthropicModel } from '../src/adapters/anthropic/anthropic-model.js';
 import { GitWorkspace } from '../src/adapters/git/git-workspace.js';
+import { diffSinceImplementation } from '../src/engine/diff-since.js';
 import { branchFor } from '../src/domain/branch-name.js';
 import { addedLinesOf, findDuplicates, renderDuplicateScan } from '../src/domain/duplicate-scan.js';
 import type { RecordedEvent } from '../src/domain/events.js';
@@ -620,7 +630,7 @@ async function writeFiles(root: string, files: Record<string, string>): Promise<
 }
 
 /** A git repository holding the base code, and the experiment's worktree with the implementer's commit on its branch. */
-async function createRepository(root: string, branch: string): Promise<{ workspace: GitWorkspace; worktree: string }> {
+async function createRepository(root: string, branch: string): Promise<{ workspace: GitWorkspace; worktree: string; implementation: string }> {
   const repo = join(root, 'repo');
   await mkdir(repo, { recursive: true });
   await writeFiles(repo, BASE_FILES);
@@ -631,8 +641,8 @@ async function createRepository(root: string, branch: string): Promise<{ workspa
   const workspace = new GitWorkspace({ repoDir: repo, worktreesDir: join(root, 'worktrees') });
   const { path: worktree } = await workspace.ensureWorktree(branch);
   await writeFiles(worktree, IMPLEMENTATION);
-  await workspace.commitAll(branch, 'epm: implementation of #7\n\nEPM-Issue: #7\nEPM-Step: implementation#1');
-  return { workspace, worktree };
+  const { sha: implementation } = await workspace.commitAll(branch, 'epm: implementation of #7\n\nEPM-Issue: #7\nEPM-Step: implementation#1');
+  return { workspace, worktree, implementation };
 }
 
 // ---------------------------------------------------------------- the model's words
@@ -808,6 +818,8 @@ export async function runReviewLoop(wrap?: (model: Model) => Model): Promise<Cal
     const repository = await createRepository(root, branch);
     worktree = repository.worktree;
     const { workspace } = repository;
+    // The implementation event names the commit the implementer made here.
+    state = { ...state, implementation: { ...state.implementation!, sha: repository.implementation } };
     const sdk = new AnthropicModel({ apiKey: emulator.apiKey, baseURL: emulator.url, maxRetries: 0, streamRetryDelayMs: 0 });
     const model = wrap ? wrap(sdk) : sdk;
     const runner = new ModelRoleRunner({ model, transcriptsDir: join(root, 'transcripts'), apiKey: emulator.apiKey });
@@ -818,8 +830,10 @@ export async function runReviewLoop(wrap?: (model: Model) => Model): Promise<Cal
       const effect = due(state, new Date(T0)).find((e) => e.kind === 'invoke-role');
       if (!effect || effect.kind !== 'invoke-role') throw new Error(`no role is due in ${state.status}`);
       const { role, key } = effect;
-      // As Engine.invokeRole builds it: the branch's diff, and for the reviewer EPM's duplicate-code scan of it.
+      // As Engine.invokeRole builds it: the branch's diff, split at the implementation commit once the branch
+      // moved past it, and for the reviewer EPM's duplicate-code scan of the whole diff.
       const diff = await workspace.diff(branch);
+      const diffSince = await diffSinceImplementation(workspace, branch, state);
       let feedback = effect.feedback;
       if (role === 'code-reviewer') {
         const files = new Map<string, string>();
@@ -831,7 +845,7 @@ export async function runReviewLoop(wrap?: (model: Model) => Model): Promise<Cal
       }
       const context: RoleContext = {
         role, key, issue: { number: state.number, title: state.title, body: state.body },
-        worktree, experimentDir: EXPERIMENT_DIR, feedback, diff, state,
+        worktree, experimentDir: EXPERIMENT_DIR, feedback, diff, ...(diffSince ? { diffSince } : {}), state,
       };
       const script = scriptFor(role, round);
       emulator.enqueue(...script);
@@ -975,6 +989,8 @@ async function main(): Promise<void> {
   row('the same volatile part written to the cache again on turn 2', m.resentVolatile);
   row('conversation growth (answers, tool results) on turns ≥ 2', m.growth);
   if (Object.values(m).reduce((n, v) => n + v, 0) !== missed) throw new Error(`the miss breakdown ${JSON.stringify(m)} does not add up to ${missed}`);
+  const volatileRead = calls.reduce((n, c) => n + Math.max(0, c.requests[0]!.read - c.stablePrefix), 0);
+  console.log(`  turn-1 volatile part read from the cache (the implementation's diff, repeated in rounds 2–3): ${volatileRead}`);
   console.log('');
   if (m.resentVolatile === 0) {
     console.log('  turn 1 already stores the whole first message: no what-if to run.');

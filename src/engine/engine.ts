@@ -22,6 +22,7 @@ import { roleOutputSchemas, type RoleName, type RoleOutput } from '../domain/rol
 import { currentRun, versionAwaitingApproval, type IssueState, type LifecycleSettings } from '../domain/state.js';
 import { desiredLabels, markerKindOf, nextKey, transition } from '../domain/transition.js';
 import { experimentPaths, type ExperimentPaths } from './paths.js';
+import { diffSinceImplementation } from './diff-since.js';
 import {
   citedUrls, renderVerificationTable, verifyHubRepo, verifyLinks, verifyNothingLeft, verifyOutputs, verifyTrackedRun, type ExpectedHubRepo, type VerificationRow,
 } from '../domain/upload-verification.js';
@@ -617,6 +618,8 @@ export class Engine {
     const { role, key } = effect;
     const tree = effect.worktree ? await this.deps.workspace.ensureWorktree(paths.branch) : undefined;
     const diff = tree && (role === 'code-reviewer' || role === 'fixer') ? await this.deps.workspace.diff(paths.branch) : undefined;
+    // After a fix the roles see the implementation's diff (as its first review saw it, served by the prompt cache) and the changes since.
+    const diffSince = diff !== undefined ? await diffSinceImplementation(this.deps.workspace, paths.branch, state) : undefined;
     // The code reviewer gets EPM's deterministic duplicate-code scan of the diff against the repository;
     // the experimenter gets the end of the run's log (it lives outside the worktree, beyond its tools).
     const feedback = role === 'code-reviewer' && diff !== undefined
@@ -629,7 +632,7 @@ export class Engine {
       result = await this.deps.roles.run({
         role, key, issue: { number: state.number, title: state.title, body: state.body },
         experimentDir: paths.dir, feedback, state,
-        ...(tree ? { worktree: tree.path } : {}), ...(diff !== undefined ? { diff } : {}),
+        ...(tree ? { worktree: tree.path } : {}), ...(diff !== undefined ? { diff } : {}), ...(diffSince ? { diffSince } : {}),
       });
     } catch (error) {
       // A role stopped by the model budget is a budget stop with its figures, and its spend still counts.

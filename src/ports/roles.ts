@@ -21,6 +21,14 @@ export interface RoleContext {
   feedback: string[];
   /** Unified diff of the branch (code reviewer, fixer). */
   diff?: string;
+  /**
+   * How `diff` came about when the branch moved since the first review of its
+   * code (the implementation commit `sha`): the diff that review saw (`at`)
+   * and the changes since (`since`, never empty). Roles quote these two
+   * instead of `diff`, so every round repeats the first review's diff byte
+   * for byte, a prefix the prompt cache serves, and adds only what changed.
+   */
+  diffSince?: { sha: string; at: string; since: string };
   /** Read-only view of the reduced state. */
   state: Readonly<IssueState>;
 }

@@ -21,6 +21,14 @@ export interface CommitResult {
   created: boolean;
 }
 
+/** A branch's diff split at an earlier commit of the branch. */
+export interface DiffSince {
+  /** Unified diff of the branch at that commit against where it forked. */
+  at: string;
+  /** Unified diff from that commit to the branch's tip (empty when the branch has not moved). */
+  since: string;
+}
+
 /** Git operations on experiment branches. Every method is idempotent. */
 export interface Workspace {
   /** Creates the branch and its worktree from `base` (default: the repo's HEAD commit), or returns the existing one. */
@@ -41,6 +49,13 @@ export interface Workspace {
   commitAll(branch: string, message: string, options?: { exclude?: readonly string[] }): Promise<CommitResult>;
   /** Unified diff of the branch against `base` (default: where it forked). */
   diff(branch: string, base?: string): Promise<string>;
+  /**
+   * The branch's diff split at `sha`, an earlier commit of the branch: the
+   * diff as it stood at `sha` (what `diff(branch)` returned then) and the
+   * changes from `sha` to the tip. Undefined when `sha` is unknown or not an
+   * ancestor of the tip (the history was rewritten).
+   */
+  diffSince(branch: string, sha: string): Promise<DiffSince | undefined>;
   /** Creates an annotated tag at `sha`; an existing tag at the same commit is a no-op, elsewhere an error. */
   tag(name: string, sha: string, message: string): Promise<void>;
   /** Removes the worktree (refuses when it has uncommitted changes unless `force`); keeps the branch. */

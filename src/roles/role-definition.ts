@@ -20,6 +20,12 @@ export interface PromptPart {
   text: string;
   /** True for text that is the same across the rounds of a loop: it goes first and is marked for prompt caching. */
   stable: boolean;
+  /**
+   * On a volatile part: later calls of the loop repeat it byte for byte right
+   * after the stable parts (the diff as the first review saw it), so it goes
+   * next and is marked for prompt caching too.
+   */
+  reused?: boolean;
 }
 
 /** One role. */

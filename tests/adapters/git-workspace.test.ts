@@ -333,6 +333,32 @@ describe('GitWorkspace', () => {
       expect(await workspace.diff(branch, initial)).toBe(diff);
     });
 
+    it('splits the diff at an earlier commit: the diff as it stood then, and the changes since', async () => {
+      const { repoDir, workspace } = await makeRepo();
+      const branch = 'epm/14-since';
+      const worktree = await workspace.ensureWorktree(branch);
+      await writeFile(join(worktree.path, 'train.py'), 'lr = 0.1\nsteps = 10\n');
+      const reviewed = await workspace.commitAll(branch, 'implementation');
+      const diffThen = await workspace.diff(branch);
+      expect(await workspace.diffSince(branch, reviewed.sha)).toEqual({ at: diffThen, since: '' });
+
+      await writeFile(join(worktree.path, 'train.py'), 'lr = 0.1\nsteps = 20\n');
+      await workspace.commitAll(branch, 'fix');
+      // The user's branch moving on changes neither part.
+      await writeFile(join(repoDir, 'later.txt'), 'user work\n');
+      git(repoDir, 'add', 'later.txt');
+      setupGit(repoDir, 'commit', '--quiet', '-m', 'user moves on');
+
+      const split = await workspace.diffSince(branch, reviewed.sha);
+      expect(split!.at).toBe(diffThen);
+      expect(split!.since).toContain('-steps = 10\n+steps = 20');
+      expect(split!.since).not.toContain('lr = 0.1\n+');
+      // Not an ancestor of the tip, or no commit at all: no split.
+      expect(await workspace.diffSince(branch, git(repoDir, 'rev-parse', 'HEAD').trim())).toBeUndefined();
+      expect(await workspace.diffSince(branch, '0'.repeat(40))).toBeUndefined();
+      expect(await workspace.diffSince(branch, '--all')).toBeUndefined();
+    });
+
     it('diffs against where the branch forked even after the user branch moved on', async () => {
       const { repoDir, workspace } = await makeRepo();
       const branch = 'epm/13-fork';

@@ -2,7 +2,8 @@
  * The review loop of bench/prompt-cache, run once through the real runtime,
  * SDK and emulator: the lifecycle drives five calls, each role's stable
  * prefix stays byte-identical across rounds and is read whole from the cache,
- * and every turn after the second reads the whole previous prompt. These are
+ * later rounds read the implementation's diff from the cache too, and every
+ * turn after the second reads the whole previous prompt. These are
  * the properties the cache share depends on; the share itself is the bench's.
  */
 import { runReviewLoop, type CallMeasure, type Tokens } from '../../bench/prompt-cache.js';
@@ -31,6 +32,19 @@ describe('the 3-round review loop of bench/prompt-cache', () => {
       for (const call of later) {
         expect(call.prefixBlocks).toEqual(first!.prefixBlocks);
         expect(call.requests[0]!.read).toBeGreaterThanOrEqual(first!.stablePrefix);
+      }
+    }
+  });
+
+  it("reads the implementation's diff from the cache in later rounds, writing less than half of round 1's volatile part", () => {
+    for (const role of ['code-reviewer', 'fixer'] as const) {
+      const [first, ...later] = calls.filter((c) => c.role === role);
+      const firstVolatile = promptTokens(first!.requests[0]!) - first!.stablePrefix;
+      expect(first!.diffLines).toBeGreaterThan(0);
+      for (const call of later) {
+        const turn1 = call.requests[0]!;
+        expect(turn1.read).toBeGreaterThan(call.stablePrefix + firstVolatile / 2);
+        expect(turn1.write + turn1.input).toBeLessThan(firstVolatile / 2);
       }
     }
   });

@@ -260,7 +260,7 @@ describe('AnthropicEmulator with the real SDK client', () => {
   });
 
   describe('prompt-cache usage model', () => {
-    const stable = 'Role instructions that stay the same across rounds. '.repeat(40);
+    const stable = 'Role instructions that stay the same across rounds. '.repeat(100);
     const system = [{ type: 'text' as const, text: stable, cache_control: { type: 'ephemeral' as const } }];
 
     it('writes the prefix up to the breakpoint once, then reads it', async () => {
@@ -269,7 +269,7 @@ describe('AnthropicEmulator with the real SDK client', () => {
       const second = await client.messages.create({ model: MODEL, max_tokens: 5, system, messages: [{ role: 'user', content: 'diff two' }] });
 
       const prefixTokens = first.usage.cache_creation_input_tokens!;
-      expect(prefixTokens).toBeGreaterThan(400);
+      expect(prefixTokens).toBeGreaterThan(1024);
       expect(first.usage.cache_read_input_tokens).toBe(0);
       expect(second.usage).toMatchObject({ cache_read_input_tokens: prefixTokens, cache_creation_input_tokens: 0 });
       expect(second.usage.input_tokens).toBe(first.usage.input_tokens);
@@ -293,6 +293,32 @@ describe('AnthropicEmulator with the real SDK client', () => {
       expect(longer.usage.cache_read_input_tokens).toBe(emulator.requests[0]!.usage!.cache_creation_input_tokens);
       expect(longer.usage.cache_creation_input_tokens).toBeGreaterThan(0);
       expect(longer.usage.input_tokens).toBe(0);
+    });
+
+    it('caches nothing for a prefix under the minimum cacheable length', async () => {
+      const short = [{ type: 'text' as const, text: 'Short instructions.', cache_control: { type: 'ephemeral' as const } }];
+      emulator.enqueue(textReply('a'), textReply('b'));
+      const first = await client.messages.create({ model: MODEL, max_tokens: 5, system: short, messages: hello });
+      const second = await client.messages.create({ model: MODEL, max_tokens: 5, system: short, messages: hello });
+      for (const usage of [first.usage, second.usage]) {
+        expect(usage).toMatchObject({ cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
+        expect(usage.input_tokens).toBeGreaterThan(0);
+      }
+    });
+
+    it('reads an earlier write only within 20 block boundaries before a breakpoint', async () => {
+      const turn = (blocks: number): MessageParam[] => [{
+        role: 'user',
+        content: Array.from({ length: blocks }, (_, i) => ({ type: 'text' as const, text: `block ${i}`, ...(i === blocks - 1 ? { cache_control: { type: 'ephemeral' as const } } : {}) })),
+      }];
+      emulator.enqueue(textReply('a'), textReply('b'), textReply('c'));
+      const first = await client.messages.create({ model: MODEL, max_tokens: 5, system, messages: turn(1) });
+      // The write ends 19 boundaries before the new breakpoint: found.
+      const near = await client.messages.create({ model: MODEL, max_tokens: 5, system, messages: turn(20) });
+      expect(near.usage.cache_read_input_tokens).toBe(first.usage.cache_creation_input_tokens);
+      // The newest write (20 blocks) is 20 boundaries back, the system's write further: neither is found.
+      const far = await client.messages.create({ model: MODEL, max_tokens: 5, system: [{ type: 'text', text: stable }], messages: turn(40) });
+      expect(far.usage.cache_read_input_tokens).toBe(0);
     });
 
     it('lets a script override the reported usage', async () => {

@@ -54,7 +54,8 @@ let worktree: string;
 let transcriptsDir: string;
 
 beforeEach(async () => {
-  emulator = await AnthropicEmulator.start();
+  // Its prompts are small: cache every prefix, so the test sees where the runtime puts breakpoints.
+  emulator = await AnthropicEmulator.start({ minCacheableTokens: 0 });
   root = await mkdtemp(join(tmpdir(), 'epm-runner-'));
   worktree = join(root, 'worktree');
   transcriptsDir = join(root, 'state', 'transcripts');
@@ -278,6 +279,41 @@ describe('ModelRoleRunner with the SDK against the emulator', () => {
     // Rounds 2 and 3 read the stable prefix from the cache (the emulator models it from the breakpoints).
     expect(emulator.requests[2]!.usage!.cache_read_input_tokens).toBeGreaterThan(0);
     expect(emulator.requests[4]!.usage!.cache_read_input_tokens).toBe(emulator.requests[2]!.usage!.cache_read_input_tokens);
+  });
+
+  it('closes the reused parts with a breakpoint of their own, so a later round reads them and writes only what follows', async () => {
+    // Like the code reviewer: the implementation's diff is reused from round 2 on, the changes since and the notes are not.
+    // Listed out of order, to prove the runner puts stable parts first, then reused ones, then the rest in their order.
+    const reviewer: RoleDefinition<'plan-critic'> = {
+      ...critic,
+      buildPrompt: (context) => [
+        { text: `# Changes since\n${context.diffSince?.since ?? '(none)'}`, stable: false },
+        { text: `# Notes\n${context.feedback.join('\n')}`, stable: false },
+        { text: `# Diff\n${context.diffSince?.at ?? context.diff}`, stable: false, reused: true },
+        { text: '# Plan\nThe plan is in plan.md at the worktree root.', stable: true },
+      ],
+    };
+    const diff = `+${'lr = 0.1 # the implementation\n+'.repeat(200)}`;
+    const runner = runnerFor({ roles: { 'plan-critic': reviewer } });
+    emulator.enqueue(toolReply('submit', VALID), toolReply('submit', VALID));
+    await runner.run(contextFor({ key: 'plan-critique#1', diff, feedback: ['round 1'] }));
+    await runner.run(contextFor({ key: 'plan-critique#2', diff: `${diff}\n+steps = 20`, diffSince: { sha: 'c3'.repeat(20), at: diff, since: '+steps = 20' }, feedback: ['round 2'] }));
+
+    const [first, second] = bodies();
+    for (const body of [first!, second!]) {
+      expect(body.messages[0]!.content.map((b) => [b.text!.split('\n')[0], b.cache_control !== undefined])).toEqual([
+        ['# Plan', true],
+        ['# Diff', true],
+        ['# Changes since', false],
+        ['# Notes', true],
+      ]);
+      expect([...body.system, ...body.tools, ...body.messages.flatMap((m) => m.content)].filter((b) => b.cache_control !== undefined)).toHaveLength(4);
+    }
+    // Round 2 reads everything up to the end of the diff and writes only the changes and the notes.
+    const round2 = emulator.requests[1]!.usage!;
+    expect(round2.cache_read_input_tokens).toBeGreaterThan(diff.length / 4);
+    expect(round2.cache_creation_input_tokens).toBeLessThan(50);
+    expect(round2.input_tokens).toBe(0);
   });
 
   it('returns a tool failure to the model as an is_error result instead of throwing', async () => {

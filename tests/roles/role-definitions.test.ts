@@ -21,7 +21,7 @@ import type { RoleContext } from '../../src/ports/roles.js';
 import { ROLE_DEFINITIONS, roleDefinition } from '../../src/roles/registry.js';
 import type { PromptPart } from '../../src/roles/role-definition.js';
 import { REPRODUCIBILITY_CHECKLIST } from '../../src/roles/post-experimenter/index.js';
-import { fence } from '../../src/roles/shared/prompt-parts.js';
+import { fence, filesOfDiff, quoteDiff } from '../../src/roles/shared/prompt-parts.js';
 import {
   IMPL_SHA,
   PLAN_SHA,
@@ -293,6 +293,41 @@ describe('stable parts across the real rounds of a loop', () => {
     expect(stableTexts(b)).toEqual(stableTexts(a));
     expect(volatileText(b)).toContain('+# second round');
     expect(volatileText(b)).toContain('duplicates common/loop.py');
+  });
+
+  it.each(['code-reviewer', 'fixer'] as const)(
+    '%s: after a fix, repeats the first round\'s diff part byte for byte right after the stable parts, then the changes since',
+    (role) => {
+      const round1 = role === 'fixer' ? failedReview(stateAt('code-review')) : stateAt('code-review');
+      const fixed = fold(role === 'fixer' ? round1 : failedReview(round1), anEvent('fix', { loop: 'code' }));
+      const later = role === 'fixer' ? failedReview(fixed, 'seed 3 is missing') : fixed;
+      const since = ['diff --git a/train.py b/train.py', '--- a/train.py', '+++ b/train.py', '@@ -2 +2 @@', '-from schedules import linear_warmup  # DIFF-MARKER-41', '+from schedules import warmup  # FIXED-42'].join('\n');
+      const a = prompt(contextAt(round1));
+      const b = prompt(contextAt(later, { diff: DIFF.replace('linear_warmup  # DIFF-MARKER-41', 'warmup  # FIXED-42'), diffSince: { sha: IMPL_SHA, at: DIFF, since }, feedback: ['NOTE-77'] }));
+      expect(contextAt(later).role).toBe(role);
+
+      const reusedOf = (parts: PromptPart[]) => parts.filter((p) => p.reused).map((p) => p.text);
+      expect(reusedOf(a)).toHaveLength(1);
+      expect(reusedOf(a)[0]).toContain('DIFF-MARKER-41');
+      expect(reusedOf(b)).toEqual(reusedOf(a));
+      expect(b.map((p) => p.text).slice(0, a.filter((p) => p.stable || p.reused).length)).toEqual(a.filter((p) => p.stable || p.reused).map((p) => p.text));
+      const changes = b.find((p) => !p.stable && !p.reused && p.text.includes('FIXED-42'))!;
+      expect(changes.text).toContain(`# Changes since commit \`${IMPL_SHA.slice(0, 12)}\``);
+      expect(changes.text).toContain('Files changed since then: `train.py`.');
+      expect(changes.text).toContain('these changes win');
+      // Round 1 quotes the whole diff once; the findings (fixer) or the scan and notes (reviewer) come after the diff parts.
+      expect(a.filter((p) => p.text.includes('# Changes since'))).toHaveLength(0);
+      const notes = b.findIndex((p) => p.text.includes('NOTE-77'));
+      expect(notes).toBeGreaterThan(b.indexOf(changes));
+    },
+  );
+
+  it('a split with no changes since, or none at all, quotes the whole diff as before', () => {
+    const state = stateAt('code-review');
+    const whole = prompt(contextAt(state));
+    expect(prompt(contextAt(state, { diffSince: { sha: IMPL_SHA, at: DIFF, since: '' } }))).toEqual(whole);
+    expect(whole.find((p) => p.reused)!.text).toBe(quoteDiff(DIFF));
+    expect(filesOfDiff(`${DIFF}\ndiff --git a/old name.py b/new name.py\nsimilarity index 90%`)).toEqual(['train.py', 'new name.py']);
   });
 
   it('testing: the tester after a red verdict and a fix has the same prefix', () => {

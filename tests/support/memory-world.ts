@@ -8,7 +8,7 @@ import type { Authorizer, Permission } from '../../src/ports/authorizer.js';
 import type { CheckRunner, CheckSpec } from '../../src/ports/checks.js';
 import type { Compute, RunHandle, RunObservation, RunSpec } from '../../src/ports/compute.js';
 import type { CommentOptions, NewIssue, Tracker, TrackerComment, TrackerIssue, TrackerIssueSummary } from '../../src/ports/tracker.js';
-import type { CommitResult, Workspace, Worktree } from '../../src/ports/workspace.js';
+import type { CommitResult, DiffSince, Workspace, Worktree } from '../../src/ports/workspace.js';
 import type { CheckOutcome } from '../../src/domain/gates.js';
 import type { LaunchCapture, ProvenanceStore, RunCollection } from '../../src/ports/provenance-store.js';
 import type { LinkCheck, LinkChecker } from '../../src/ports/link-checker.js';
@@ -151,6 +151,10 @@ export class MemoryWorkspace implements Workspace {
   }
   async diff(branch: string): Promise<string> {
     return [...this.tree(branch).files.keys()].map((f) => `+++ b/${f}`).join('\n');
+  }
+  /** No history is kept: callers fall back to the whole diff. */
+  async diffSince(): Promise<DiffSince | undefined> {
+    return undefined;
   }
   async tag(name: string, sha: string): Promise<void> {
     const existing = this.tags.get(name);

@@ -7,7 +7,7 @@
 import { lstat, mkdir, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { badInput, conflict, external, notFound, type EpmError } from '../../domain/errors.js';
-import type { CommitResult, Workspace, Worktree } from '../../ports/workspace.js';
+import type { CommitResult, DiffSince, Workspace, Worktree } from '../../ports/workspace.js';
 import { gitFailed, runGit, tryGit } from './git-cli.js';
 import { assertBranchName, issueOfBranch, worktreeFolderName } from '../../domain/branch-name.js';
 
@@ -175,16 +175,31 @@ export class GitWorkspace implements Workspace {
         hint: 'pass a base the branch was created from',
       });
     }
-    const forkPoint = forked.stdout.trim();
+    return this.diffBetween(forked.stdout.trim(), tip);
+  }
+
+  /**
+   * The branch's diff at `sha` (against where it forked from the
+   * repository's HEAD, as `diff(branch)` computed it then) and the changes
+   * from `sha` to the branch's tip; undefined when `sha` is not a commit or
+   * not an ancestor of the tip.
+   */
+  async diffSince(branch: string, sha: string): Promise<DiffSince | undefined> {
+    assertBranchName(branch);
+    const issue = issueOf(branch);
+    const tip = await this.head(branch);
+    const commit = sha.startsWith('-') ? undefined : await this.resolveCommit(sha);
+    if (commit === undefined) return undefined;
+    const ancestor = await tryGit(['merge-base', '--is-ancestor', commit, tip], { cwd: this.repoDir });
+    if (ancestor.exitCode !== 0) return undefined;
+    const forked = await tryGit(['merge-base', await this.resolveBase(undefined, issue), commit], { cwd: this.repoDir });
+    if (forked.exitCode !== 0) return undefined;
+    return { at: await this.diffBetween(forked.stdout.trim(), commit), since: await this.diffBetween(commit, tip) };
+  }
+
+  private diffBetween(from: string, to: string): Promise<string> {
     // Fixed flags so the user's diff config (colour, external tools, prefixes) cannot change the text.
-    return this.git([
-      'diff',
-      '--no-color',
-      '--no-ext-diff',
-      '--src-prefix=a/',
-      '--dst-prefix=b/',
-      `${forkPoint}..${tip}`,
-    ]);
+    return this.git(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', `${from}..${to}`]);
   }
 
   /**

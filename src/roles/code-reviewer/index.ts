@@ -5,10 +5,10 @@
  */
 import { roleOutputSchemas } from '../../domain/roles.js';
 import type { RoleDefinition } from '../role-definition.js';
-import { assemblePrompt, composeInstructions, quoteApprovedPlan, quoteDiff, quoteFeedback, repositoryContext } from '../shared/prompt-parts.js';
+import { assemblePrompt, composeInstructions, quoteApprovedPlan, quoteBranchDiff, quoteFeedback, repositoryContext } from '../shared/prompt-parts.js';
 
 const INSTRUCTIONS = `
-You are the code reviewer of EPM (Experiment Pipeline Manager). You judge one experiment's code change against its approved plan. You see the plan, the diff and EPM's scans of the diff; you do not see what the implementer says about the work — judge the code, not claims. Read the surrounding code (read_file, grep) wherever the diff alone cannot tell you.
+You are the code reviewer of EPM (Experiment Pipeline Manager). You judge one experiment's code change against its approved plan. You see the plan, the diff and EPM's scans of the diff; you do not see what the implementer says about the work — judge the code, not claims. After a fix, the diff comes in two parts: the implementation as its first review saw it, then the changes since; judge the code as it is now, the two together. Read the surrounding code (read_file, grep) wherever the diff alone cannot tell you.
 
 ## Check
 1. Plan fidelity: every condition, metric (exact names), seed, figure input, output path and upload the plan declares is implemented as planned; nothing the plan did not ask for changes behaviour.
@@ -31,11 +31,14 @@ Gate \`code-review-pass\`: only PASS moves the experiment to testing. CONCERNS o
 export const codeReviewerRole: RoleDefinition<'code-reviewer'> = {
   name: 'code-reviewer',
   instructions: composeInstructions(INSTRUCTIONS, false),
-  buildPrompt: (context) =>
-    assemblePrompt(
+  buildPrompt: (context) => {
+    const diff = quoteBranchDiff(context);
+    return assemblePrompt(
       [repositoryContext(context), quoteApprovedPlan(context.state)],
-      [quoteDiff(context.diff), quoteFeedback(context.feedback, "# EPM's scans of this diff and notes to consider")],
-    ),
+      [diff.changes, quoteFeedback(context.feedback, "# EPM's scans of this diff and notes to consider")],
+      { reused: [diff.reused] },
+    );
+  },
   tools: 'read-only',
   outputSchema: roleOutputSchemas['code-reviewer'],
   maxTurns: 16,

@@ -5,7 +5,7 @@
  */
 import { roleOutputSchemas } from '../../domain/roles.js';
 import type { RoleDefinition } from '../role-definition.js';
-import { assemblePrompt, composeInstructions, quoteApprovedPlan, quoteDiff, quoteFeedback, repositoryContext } from '../shared/prompt-parts.js';
+import { assemblePrompt, composeInstructions, quoteApprovedPlan, quoteBranchDiff, quoteFeedback, repositoryContext } from '../shared/prompt-parts.js';
 
 const INSTRUCTIONS = `
 You are the fixer of EPM (Experiment Pipeline Manager). A code reviewer or the tester found problems in one experiment's code; you fix exactly those findings, in the worktree, with the text editor and bash.
@@ -30,11 +30,14 @@ Gate \`builds-and-lints\`: EPM runs the build and lint checks after you submit; 
 export const fixerRole: RoleDefinition<'fixer'> = {
   name: 'fixer',
   instructions: composeInstructions(INSTRUCTIONS, true),
-  buildPrompt: (context) =>
-    assemblePrompt(
+  buildPrompt: (context) => {
+    const diff = quoteBranchDiff(context);
+    return assemblePrompt(
       [repositoryContext(context), quoteApprovedPlan(context.state)],
-      [quoteFeedback(context.feedback, '# The findings to fix') ?? '# The findings to fix\nEPM passed no findings, which should not happen: change nothing and submit one entry with class `no-findings` saying so.', quoteDiff(context.diff)],
-    ),
+      [diff.changes, quoteFeedback(context.feedback, '# The findings to fix') ?? '# The findings to fix\nEPM passed no findings, which should not happen: change nothing and submit one entry with class `no-findings` saying so.'],
+      { reused: [diff.reused] },
+    );
+  },
   tools: 'coding',
   outputSchema: roleOutputSchemas.fixer,
   maxTurns: 40,

@@ -54,13 +54,20 @@ export function commonRules(coding: boolean): string {
 export const composeInstructions = (body: string, coding: boolean): string => `${body.trim()}\n\n${commonRules(coding)}\n`;
 
 /**
- * The prompt: stable parts first (marked for caching), then volatile parts.
- * Missing or blank texts are dropped, so optional sections need no special casing.
+ * The prompt: stable parts first (marked for caching), then the volatile
+ * parts later rounds repeat verbatim (`reused`, marked for caching too), then
+ * the other volatile parts. Missing or blank texts are dropped, so optional
+ * sections need no special casing.
  */
-export function assemblePrompt(stable: readonly (string | undefined)[], volatile: readonly (string | undefined)[]): PromptPart[] {
+export function assemblePrompt(
+  stable: readonly (string | undefined)[],
+  volatile: readonly (string | undefined)[],
+  { reused = [] }: { reused?: readonly (string | undefined)[] } = {},
+): PromptPart[] {
   const keep = (text: string | undefined): text is string => text !== undefined && text.trim() !== '';
   return [
     ...stable.filter(keep).map((text) => ({ text, stable: true })),
+    ...reused.filter(keep).map((text) => ({ text, stable: false, reused: true })),
     ...volatile.filter(keep).map((text) => ({ text, stable: false })),
   ];
 }
@@ -184,6 +191,38 @@ export function quoteFeedback(feedback: readonly string[], heading = '# Feedback
 export function quoteDiff(diff: string | undefined): string {
   if (diff === undefined || diff.trim() === '') return '# The diff\nEPM supplied no diff for this call (the branch may have no changes yet); say so rather than reviewing code you cannot see.';
   return ['# The diff of the experiment branch', fence(diff, 'diff')].join('\n');
+}
+
+/** The files a unified diff touches, in its order (the new path of a rename). */
+export function filesOfDiff(diff: string): string[] {
+  const files: string[] = [];
+  for (const match of diff.matchAll(/^diff --git a\/.* b\/(.*)$/gm)) if (!files.includes(match[1]!)) files.push(match[1]!);
+  return files;
+}
+
+/**
+ * The branch's diff as two prompt texts. `reused`: the diff as the first
+ * review of the code saw it, quoted exactly as that round quoted its whole
+ * diff, so later rounds repeat it byte for byte and read it from the prompt
+ * cache. `changes`: what the branch changed since, with how to read the two
+ * together; undefined while the branch has not moved (then `reused` is the
+ * whole diff). Together they show the code as it is now.
+ */
+export function quoteBranchDiff(context: RoleContext): { reused: string; changes?: string } {
+  const split = context.diffSince;
+  if (!split || split.since.trim() === '') return { reused: quoteDiff(context.diff) };
+  const commit = split.sha.slice(0, 12);
+  const files = filesOfDiff(split.since);
+  return {
+    reused: quoteDiff(split.at),
+    changes: [
+      `# Changes since commit \`${commit}\``,
+      `The diff above is the experiment branch at commit \`${commit}\`, the implementation its code review began with; the commits since then changed it as shown below. ` +
+        'The code as it is now is that diff with these changes applied: where they differ, these changes win. read_file shows any file as it is now.',
+      files.length > 0 ? `Files changed since then: ${files.map((f) => `\`${f}\``).join(', ')}.` : undefined,
+      fence(split.since, 'diff'),
+    ].filter((line) => line !== undefined).join('\n'),
+  };
 }
 
 /**

@@ -32,14 +32,18 @@
  * - Breakpoints are the blocks carrying `cache_control` (a top-level
  *   `cache_control` marks the last block). The prefix up to each breakpoint is
  *   identified by a hash chain over the model and the blocks.
- * - `cache_read_input_tokens` = tokens of the longest prefix ending at or before
- *   the last breakpoint that an earlier request stored (unlimited look-back; no
- *   minimum length; entries never expire until `clearCache()`).
- *   `cache_creation_input_tokens` = tokens up to the last breakpoint minus the
- *   read part; the prefixes at all of this request's breakpoints are stored.
- *   `input_tokens` = tokens after the last breakpoint (all of them when the
- *   request has no breakpoint). `output_tokens` = `ceil(characters of the
- *   response content's JSON / 4)`, at least 1.
+ * - A breakpoint writes one cache entry, the prefix ending at it, when that
+ *   prefix holds at least `minCacheableTokens` tokens (the API's minimum
+ *   cacheable length; shorter prefixes are silently not cached). Entries never
+ *   expire until `clearCache()`.
+ * - `cache_read_input_tokens` = tokens of the longest prefix an earlier request
+ *   wrote that ends at one of this request's breakpoints or at most 19 blocks
+ *   before one (the API's look-back of 20 block boundaries per breakpoint, the
+ *   breakpoint included). `cache_creation_input_tokens` = tokens up to the last
+ *   breakpoint that writes, minus the read part (0 when the read reaches
+ *   further). `input_tokens` = the rest (all tokens when nothing is read or
+ *   written). `output_tokens` = `ceil(characters of the response content's
+ *   JSON / 4)`, at least 1.
  * - A scripted `usage` overrides any of these numbers in the response (the
  *   cache store still follows the model above).
  */
@@ -168,6 +172,12 @@ export interface AnthropicEmulatorOptions {
   anthropicVersions?: string[];
   /** Model name echoed in responses when the request's model is absent. */
   model?: string;
+  /**
+   * Tokens a prefix needs for a breakpoint to cache it. Default 1024, the
+   * documented minimum of the Sonnet models EPM uses by default (some models
+   * need 2048 or 4096); 0 caches any prefix.
+   */
+  minCacheableTokens?: number;
 }
 
 /** Error types of Anthropic's error body, by HTTP status. */
@@ -183,6 +193,10 @@ const ERROR_TYPES: Readonly<Record<number, string>> = {
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const MAX_BREAKPOINTS = 4;
+/** Block boundaries a breakpoint checks for an earlier write, itself included. */
+const LOOKBACK_BLOCKS = 20;
+/** Default `minCacheableTokens`. */
+const MIN_CACHEABLE_TOKENS = 1024;
 const STREAM_CHUNK = 16;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -481,20 +495,24 @@ export class AnthropicEmulator {
       return { hash, tokens, breakpoint: block.breakpoint };
     });
     const total = tokens;
+    const minimum = this.options.minCacheableTokens ?? MIN_CACHEABLE_TOKENS;
     let last = -1;
-    prefixes.forEach((prefix, index) => {
-      if (prefix.breakpoint) last = index;
-    });
     let read = 0;
-    for (let index = last; index >= 0; index -= 1) {
-      const prefix = prefixes[index]!;
-      if (this.cache.has(prefix.hash)) {
-        read = prefix.tokens;
-        break;
+    let written = 0;
+    prefixes.forEach((prefix, index) => {
+      if (!prefix.breakpoint) return;
+      last = index;
+      // Each breakpoint looks back over at most LOOKBACK_BLOCKS boundaries for an earlier write.
+      for (let back = index; back >= 0 && back > index - LOOKBACK_BLOCKS; back -= 1) {
+        if (this.cache.has(prefixes[back]!.hash)) {
+          read = Math.max(read, prefixes[back]!.tokens);
+          break;
+        }
       }
-    }
-    const cached = last >= 0 ? prefixes[last]!.tokens : 0;
-    for (const prefix of prefixes) if (prefix.breakpoint) this.cache.set(prefix.hash, prefix.tokens);
+      if (prefix.tokens >= minimum) written = prefix.tokens;
+    });
+    const cached = Math.max(read, written);
+    for (const prefix of prefixes) if (prefix.breakpoint && prefix.tokens >= minimum) this.cache.set(prefix.hash, prefix.tokens);
     record.computedUsage = {
       input_tokens: total - cached,
       output_tokens: 0,
