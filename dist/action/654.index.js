@@ -798,16 +798,32 @@ class GitWorkspace {
                 hint: 'pass a base the branch was created from',
             });
         }
-        const forkPoint = forked.stdout.trim();
+        return this.diffBetween(forked.stdout.trim(), tip);
+    }
+    /**
+     * The branch's diff at `sha` (against where it forked from the
+     * repository's HEAD, as `diff(branch)` computed it then) and the changes
+     * from `sha` to the branch's tip; undefined when `sha` is not a commit or
+     * not an ancestor of the tip.
+     */
+    async diffSince(branch, sha) {
+        (0,_domain_branch_name_js__WEBPACK_IMPORTED_MODULE_4__/* .assertBranchName */ .ae)(branch);
+        const issue = issueOf(branch);
+        const tip = await this.head(branch);
+        const commit = sha.startsWith('-') ? undefined : await this.resolveCommit(sha);
+        if (commit === undefined)
+            return undefined;
+        const ancestor = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .tryGit */ .Ii)(['merge-base', '--is-ancestor', commit, tip], { cwd: this.repoDir });
+        if (ancestor.exitCode !== 0)
+            return undefined;
+        const forked = await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_3__/* .tryGit */ .Ii)(['merge-base', await this.resolveBase(undefined, issue), commit], { cwd: this.repoDir });
+        if (forked.exitCode !== 0)
+            return undefined;
+        return { at: await this.diffBetween(forked.stdout.trim(), commit), since: await this.diffBetween(commit, tip) };
+    }
+    diffBetween(from, to) {
         // Fixed flags so the user's diff config (colour, external tools, prefixes) cannot change the text.
-        return this.git([
-            'diff',
-            '--no-color',
-            '--no-ext-diff',
-            '--src-prefix=a/',
-            '--dst-prefix=b/',
-            `${forkPoint}..${tip}`,
-        ]);
+        return this.git(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', `${from}..${to}`]);
     }
     /**
      * Creates the annotated tag `name` at `sha`. An existing tag at the same
@@ -11203,7 +11219,7 @@ function readLabelsInto(state, labels) {
 
 /***/ }),
 
-/***/ 41898:
+/***/ 94251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11251,6 +11267,21 @@ var domain_state = __webpack_require__(10781);
 var transition = __webpack_require__(34870);
 // EXTERNAL MODULE: ./src/engine/paths.ts
 var engine_paths = __webpack_require__(4886);
+;// CONCATENATED MODULE: ./src/engine/diff-since.ts
+/**
+ * The split for `branch`, or undefined when the roles should quote the whole
+ * diff: before any implementation, while the branch still points at the
+ * implementation commit, or when that commit is no longer in the branch's
+ * history (rewritten).
+ */
+async function diffSinceImplementation(workspace, branch, state) {
+    const sha = state.implementation?.sha;
+    if (sha === undefined || (await workspace.head(branch)) === sha)
+        return undefined;
+    const split = await workspace.diffSince(branch, sha);
+    return split && split.since.trim() !== '' ? { sha, at: split.at, since: split.since } : undefined;
+}
+
 // EXTERNAL MODULE: ./src/domain/planned-manifest.ts
 var planned_manifest = __webpack_require__(92774);
 ;// CONCATENATED MODULE: ./src/domain/upload-verification.ts
@@ -11542,6 +11573,7 @@ var numbers = __webpack_require__(32058);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 6 modules
 var schemas = __webpack_require__(40104);
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
+
 
 
 
@@ -12086,6 +12118,8 @@ class Engine {
         const { role, key } = effect;
         const tree = effect.worktree ? await this.deps.workspace.ensureWorktree(paths.branch) : undefined;
         const diff = tree && (role === 'code-reviewer' || role === 'fixer') ? await this.deps.workspace.diff(paths.branch) : undefined;
+        // After a fix the roles see the implementation's diff (as its first review saw it, served by the prompt cache) and the changes since.
+        const diffSince = diff !== undefined ? await diffSinceImplementation(this.deps.workspace, paths.branch, state) : undefined;
         // The code reviewer gets EPM's deterministic duplicate-code scan of the diff against the repository;
         // the experimenter gets the end of the run's log (it lives outside the worktree, beyond its tools).
         const feedback = role === 'code-reviewer' && diff !== undefined
@@ -12098,7 +12132,7 @@ class Engine {
             result = await this.deps.roles.run({
                 role, key, issue: { number: state.number, title: state.title, body: state.body },
                 experimentDir: paths.dir, feedback, state,
-                ...(tree ? { worktree: tree.path } : {}), ...(diff !== undefined ? { diff } : {}),
+                ...(tree ? { worktree: tree.path } : {}), ...(diff !== undefined ? { diff } : {}), ...(diffSince ? { diffSince } : {}),
             });
         }
         catch (error) {
@@ -12258,7 +12292,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(46788);
 /* harmony import */ var _domain_reduce_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(59854);
 /* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(37519);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(41898);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(94251);
 /* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(4886);
 /* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(38565);
 /* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(42219);
@@ -12522,7 +12556,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(38565);
 /* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(29164);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(10241);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(41898);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(94251);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__]);
 _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 /**
@@ -12925,13 +12959,16 @@ function commonRules(coding) {
 /** Joins a role's own instructions with the shared rules. */
 const composeInstructions = (body, coding) => `${body.trim()}\n\n${commonRules(coding)}\n`;
 /**
- * The prompt: stable parts first (marked for caching), then volatile parts.
- * Missing or blank texts are dropped, so optional sections need no special casing.
+ * The prompt: stable parts first (marked for caching), then the volatile
+ * parts later rounds repeat verbatim (`reused`, marked for caching too), then
+ * the other volatile parts. Missing or blank texts are dropped, so optional
+ * sections need no special casing.
  */
-function assemblePrompt(stable, volatile) {
+function assemblePrompt(stable, volatile, { reused = [] } = {}) {
     const keep = (text) => text !== undefined && text.trim() !== '';
     return [
         ...stable.filter(keep).map((text) => ({ text, stable: true })),
+        ...reused.filter(keep).map((text) => ({ text, stable: false, reused: true })),
         ...volatile.filter(keep).map((text) => ({ text, stable: false })),
     ];
 }
@@ -13050,6 +13087,39 @@ function quoteDiff(diff) {
     if (diff === undefined || diff.trim() === '')
         return '# The diff\nEPM supplied no diff for this call (the branch may have no changes yet); say so rather than reviewing code you cannot see.';
     return ['# The diff of the experiment branch', fence(diff, 'diff')].join('\n');
+}
+/** The files a unified diff touches, in its order (the new path of a rename). */
+function filesOfDiff(diff) {
+    const files = [];
+    for (const match of diff.matchAll(/^diff --git a\/.* b\/(.*)$/gm))
+        if (!files.includes(match[1]))
+            files.push(match[1]);
+    return files;
+}
+/**
+ * The branch's diff as two prompt texts. `reused`: the diff as the first
+ * review of the code saw it, quoted exactly as that round quoted its whole
+ * diff, so later rounds repeat it byte for byte and read it from the prompt
+ * cache. `changes`: what the branch changed since, with how to read the two
+ * together; undefined while the branch has not moved (then `reused` is the
+ * whole diff). Together they show the code as it is now.
+ */
+function quoteBranchDiff(context) {
+    const split = context.diffSince;
+    if (!split || split.since.trim() === '')
+        return { reused: quoteDiff(context.diff) };
+    const commit = split.sha.slice(0, 12);
+    const files = filesOfDiff(split.since);
+    return {
+        reused: quoteDiff(split.at),
+        changes: [
+            `# Changes since commit \`${commit}\``,
+            `The diff above is the experiment branch at commit \`${commit}\`, the implementation its code review began with; the commits since then changed it as shown below. ` +
+                'The code as it is now is that diff with these changes applied: where they differ, these changes win. read_file shows any file as it is now.',
+            files.length > 0 ? `Files changed since then: ${files.map((f) => `\`${f}\``).join(', ')}.` : undefined,
+            fence(split.since, 'diff'),
+        ].filter((line) => line !== undefined).join('\n'),
+    };
 }
 /**
  * One run attempt in a few lines. Wall-clock times and digests stay out of
@@ -13249,7 +13319,7 @@ const clarifierRole = {
 
 
 const code_reviewer_INSTRUCTIONS = `
-You are the code reviewer of EPM (Experiment Pipeline Manager). You judge one experiment's code change against its approved plan. You see the plan, the diff and EPM's scans of the diff; you do not see what the implementer says about the work — judge the code, not claims. Read the surrounding code (read_file, grep) wherever the diff alone cannot tell you.
+You are the code reviewer of EPM (Experiment Pipeline Manager). You judge one experiment's code change against its approved plan. You see the plan, the diff and EPM's scans of the diff; you do not see what the implementer says about the work — judge the code, not claims. After a fix, the diff comes in two parts: the implementation as its first review saw it, then the changes since; judge the code as it is now, the two together. Read the surrounding code (read_file, grep) wherever the diff alone cannot tell you.
 
 ## Check
 1. Plan fidelity: every condition, metric (exact names), seed, figure input, output path and upload the plan declares is implemented as planned; nothing the plan did not ask for changes behaviour.
@@ -13271,7 +13341,10 @@ Gate \`code-review-pass\`: only PASS moves the experiment to testing. CONCERNS o
 const codeReviewerRole = {
     name: 'code-reviewer',
     instructions: composeInstructions(code_reviewer_INSTRUCTIONS, false),
-    buildPrompt: (context) => assemblePrompt([repositoryContext(context), quoteApprovedPlan(context.state)], [quoteDiff(context.diff), quoteFeedback(context.feedback, "# EPM's scans of this diff and notes to consider")]),
+    buildPrompt: (context) => {
+        const diff = quoteBranchDiff(context);
+        return assemblePrompt([repositoryContext(context), quoteApprovedPlan(context.state)], [diff.changes, quoteFeedback(context.feedback, "# EPM's scans of this diff and notes to consider")], { reused: [diff.reused] });
+    },
     tools: 'read-only',
     outputSchema: roles/* roleOutputSchemas */.i['code-reviewer'],
     maxTurns: 16,
@@ -13363,7 +13436,10 @@ Gate \`builds-and-lints\`: EPM runs the build and lint checks after you submit; 
 const fixerRole = {
     name: 'fixer',
     instructions: composeInstructions(fixer_INSTRUCTIONS, true),
-    buildPrompt: (context) => assemblePrompt([repositoryContext(context), quoteApprovedPlan(context.state)], [quoteFeedback(context.feedback, '# The findings to fix') ?? '# The findings to fix\nEPM passed no findings, which should not happen: change nothing and submit one entry with class `no-findings` saying so.', quoteDiff(context.diff)]),
+    buildPrompt: (context) => {
+        const diff = quoteBranchDiff(context);
+        return assemblePrompt([repositoryContext(context), quoteApprovedPlan(context.state)], [diff.changes, quoteFeedback(context.feedback, '# The findings to fix') ?? '# The findings to fix\nEPM passed no findings, which should not happen: change nothing and submit one entry with class `no-findings` saying so.'], { reused: [diff.reused] });
+    },
     tools: 'coding',
     outputSchema: roles/* roleOutputSchemas */.i.fixer,
     maxTurns: 40,
@@ -15573,7 +15649,9 @@ async function readTranscript(path) {
  * Model port. The system prompt is the role's instructions; the first user
  * turn is the role's prompt, built from a sanitized copy of the context,
  * stable parts first. Cache breakpoints close the stable prefix (tools and
- * system, then the stable prompt parts) and the conversation so far. Each
+ * system, then the stable prompt parts), the volatile parts later rounds
+ * repeat verbatim (the diff as the first review saw it) and the conversation
+ * so far. Each
  * `tool_use` is executed by EPM (errors go back as `is_error` results, never
  * thrown) until the model calls `submit` with output its role's schema
  * accepts. Invalid output is returned for correction a bounded number of
@@ -15636,7 +15714,8 @@ function toolErrorText(name, error) {
  * including turn 1, whose volatile part (diff, findings) the next turn then
  * reads instead of writing again (bench/prompt-cache: 47 % → 69 % read from
  * cache over a review loop). Breakpoints stay within the API's four: system,
- * end of the stable prompt, end of the conversation.
+ * end of the stable prompt, end of the reused prompt parts, end of the
+ * conversation.
  */
 function withConversationBreakpoint(messages) {
     const lastIndex = messages.length - 1;
@@ -15724,11 +15803,15 @@ class ModelRoleRunner {
         const modelTools = [...tools.map((t) => (0,tools_tool/* toolDefinition */.EG)(t)), submitToolFor(role)];
         const system = [{ type: 'text', text: role.instructions, cache_control: EPHEMERAL }];
         const parts = role.buildPrompt(context);
-        const ordered = [...parts.filter((p) => p.stable), ...parts.filter((p) => !p.stable)];
+        const stable = parts.filter((p) => p.stable);
+        const reused = parts.filter((p) => !p.stable && p.reused === true);
+        const ordered = [...stable, ...reused, ...parts.filter((p) => !p.stable && p.reused !== true)];
         if (ordered.length === 0)
             throw (0,errors/* badInput */.AN)(`the ${role.name} built an empty prompt`, { issue, hint: 'its buildPrompt must return at least one part' });
-        const lastStable = parts.filter((p) => p.stable).length - 1;
-        const prompt = ordered.map((part, i) => (i === lastStable ? { type: 'text', text: redact(part.text), cache_control: EPHEMERAL } : { type: 'text', text: redact(part.text) }));
+        // One breakpoint closes the stable parts (the same in every round), one the reused parts (repeated verbatim by later
+        // rounds: the implementation's diff, which later rounds then read instead of writing; bench/prompt-cache 68.8 % → 80.4 %).
+        const breakpoints = new Set([stable.length - 1, stable.length + reused.length - 1].filter((i) => i >= 0));
+        const prompt = ordered.map((part, i) => (breakpoints.has(i) ? { type: 'text', text: redact(part.text), cache_control: EPHEMERAL } : { type: 'text', text: redact(part.text) }));
         const messages = [{ role: 'user', content: prompt }];
         const toolContext = { worktree, limits: this.toolLimits };
         await transcript.write({
