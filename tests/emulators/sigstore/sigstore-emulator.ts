@@ -41,7 +41,7 @@ import { createServer as createTlsHttpServer, type Server as HttpsServer } from 
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createSigstoreSchemaChecker } from './schemas.js';
+import { createSigstoreSchemaChecker, type SigstoreSchemaName } from './schemas.js';
 
 const run = promisify(execFile);
 
@@ -161,6 +161,20 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
   let fulcioFaults = 0;
   let serial = 100;
 
+  /** A request's JSON body when it parses and matches the client's declared schema; else the problem, recorded as a violation. */
+  const readChecked = async (request: IncomingMessage, schema: SigstoreSchemaName, service: string): Promise<{ value: unknown } | { problem: string }> => {
+    let value: unknown;
+    try {
+      value = JSON.parse((await bodyOf(request)).toString('utf8'));
+    } catch {
+      violations.push(`${service}: request body is not JSON`);
+      return { problem: 'invalid JSON' };
+    }
+    const problems = check(schema, value);
+    violations.push(...problems.map((p) => `${service} request: ${p}`));
+    return problems.length ? { problem: problems.join('; ') } : { value };
+  };
+
   const mintToken = (audience: string): string => {
     const now = Math.floor(Date.now() / 1000);
     const claims = {
@@ -209,19 +223,9 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
       fulcioFaults -= 1;
       return (json(response, 503, { code: 14, message: 'unavailable' }), 503);
     }
-    let body: unknown;
-    try {
-      body = JSON.parse((await bodyOf(request)).toString('utf8'));
-    } catch {
-      violations.push('fulcio: request body is not JSON');
-      return (json(response, 400, { code: 3, message: 'invalid JSON' }), 400);
-    }
-    const problems = check('SigningCertificateRequest', body);
-    if (problems.length) {
-      violations.push(...problems.map((p) => `fulcio request: ${p}`));
-      return (json(response, 400, { code: 3, message: problems.join('; ') }), 400);
-    }
-    const req = body as { credentials: { oidcIdentityToken: string }; publicKeyRequest: { publicKey: { algorithm: string; content: string }; proofOfPossession: string } };
+    const body = await readChecked(request, 'SigningCertificateRequest', 'fulcio');
+    if ('problem' in body) return (json(response, 400, { code: 3, message: body.problem }), 400);
+    const req = body.value as { credentials: { oidcIdentityToken: string }; publicKeyRequest: { publicKey: { algorithm: string; content: string }; proofOfPossession: string } };
     const token = readToken(req.credentials.oidcIdentityToken, issuer.publicKey);
     if ('problem' in token) return (json(response, 401, { code: 16, message: token.problem }), 401);
     if (req.publicKeyRequest.publicKey.algorithm !== 'ECDSA') return (json(response, 400, { code: 3, message: 'unsupported key algorithm' }), 400);
@@ -245,19 +249,9 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
 
   const timestamp = async (request: IncomingMessage, response: ServerResponse): Promise<number> => {
     if (request.method !== 'POST' || request.url !== '/api/v1/timestamp') return (json(response, 404, { code: 404, message: 'Not Found' }), 404);
-    let body: unknown;
-    try {
-      body = JSON.parse((await bodyOf(request)).toString('utf8'));
-    } catch {
-      violations.push('tsa: request body is not JSON');
-      return (json(response, 400, { message: 'invalid JSON' }), 400);
-    }
-    const problems = check('TimestampRequest', body);
-    if (problems.length) {
-      violations.push(...problems.map((p) => `tsa request: ${p}`));
-      return (json(response, 400, { message: problems.join('; ') }), 400);
-    }
-    const req = body as { artifactHash: string; hashAlgorithm: string };
+    const body = await readChecked(request, 'TimestampRequest', 'tsa');
+    if ('problem' in body) return (json(response, 400, { message: body.problem }), 400);
+    const req = body.value as { artifactHash: string; hashAlgorithm: string };
     if (req.hashAlgorithm !== 'sha256') return (json(response, 400, { message: `unsupported hash algorithm ${req.hashAlgorithm}` }), 400);
     const digest = Buffer.from(req.artifactHash, 'base64');
     if (digest.length !== 32) return (json(response, 400, { message: 'artifactHash is not a sha256 digest' }), 400);
@@ -304,19 +298,9 @@ export async function startSigstoreEmulator(options: SigstoreEmulatorOptions): P
       return 200;
     }
     if (request.method !== 'POST' || request.url !== '/api/v1/log/entries') return (json(response, 404, { code: 404, message: 'Not Found' }), 404);
-    let body: unknown;
-    try {
-      body = JSON.parse((await bodyOf(request)).toString('utf8'));
-    } catch {
-      violations.push('rekor: request body is not JSON');
-      return (json(response, 400, { code: 400, message: 'invalid JSON' }), 400);
-    }
-    const problems = check('ProposedDSSEEntry', body);
-    if (problems.length) {
-      violations.push(...problems.map((p) => `rekor request: ${p}`));
-      return (json(response, 400, { code: 400, message: problems.join('; ') }), 400);
-    }
-    const proposed = (body as { spec: { proposedContent?: { envelope: string; verifiers: string[] } } }).spec.proposedContent;
+    const body = await readChecked(request, 'ProposedDSSEEntry', 'rekor');
+    if ('problem' in body) return (json(response, 400, { code: 400, message: body.problem }), 400);
+    const proposed = (body.value as { spec: { proposedContent?: { envelope: string; verifiers: string[] } } }).spec.proposedContent;
     if (!proposed) return (json(response, 400, { code: 400, message: 'a dsse entry needs proposedContent' }), 400);
     const envelope = JSON.parse(proposed.envelope) as { payload: string; payloadType: string; signatures: { sig: string }[] };
     const verifier = Buffer.from(proposed.verifiers[0]!, 'base64').toString('utf8');
