@@ -74,7 +74,18 @@ describe('readInputs', () => {
     [{ 'INPUT_WAIT-FOR-RUN-MINUTES': '-1' }, /wait-for-run-minutes/],
     [{ 'INPUT_GITHUB-TOKEN': '' }, /no GitHub token/],
     [{ GITHUB_REPOSITORY: 'lab' }, /not owner\/repo/],
+    [{ INPUT_ATTEST: 'sometimes' }, /input attest/],
+    [{ INPUT_ATTEST: 'always' }, /cannot mint an OIDC token/],
   ])('refuses %p', (extra, message) => {
     expect(() => readInputs({ ...base, ...extra })).toThrow(message);
+  });
+  it('signs when the job can mint an OIDC token, unless told never to', () => {
+    const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'x' };
+    expect(readInputs(base)).toMatchObject({ attest: 'auto', oidcAvailable: false });
+    expect(readInputs({ ...base, ...oidc })).toMatchObject({ attest: 'auto', oidcAvailable: true });
+    expect(readInputs({ ...base, ...oidc, INPUT_ATTEST: 'always' })).toMatchObject({ attest: 'always', oidcAvailable: true });
+    expect(readInputs({ ...base, INPUT_ATTEST: 'Never' })).toMatchObject({ attest: 'never' });
+    // The router never signs: "always" does not stop it when it has no token.
+    expect(readInputs({ ...base, INPUT_MODE: 'route', INPUT_ATTEST: 'always' })).toMatchObject({ mode: 'route', attest: 'always' });
   });
 });
