@@ -1526,8 +1526,10 @@ function renderPullBody(state, paths) {
         lines.push(`- Clean result: \`${state.result.path}\` — ${state.result.title}`);
     for (const figure of state.figures?.files ?? [])
         lines.push(`- Figure: \`${figure.png}\``);
-    if (state.provenance)
-        lines.push(`- Provenance (run ${state.provenance.k}): sha256 \`${state.provenance.sha256}\``);
+    if (state.provenance) {
+        const signature = state.provenance.signature;
+        lines.push(`- Provenance (run ${state.provenance.k}): sha256 \`${state.provenance.sha256}\`${signature ? `, signed by \`${signature.identity}\` (${signature.transparency})` : ', unsigned'} — in the release \`${state.runs.find((r) => r.k === state.provenance.k)?.tag ?? ''}\``);
+    }
     return lines.join('\n') + '\n';
 }
 

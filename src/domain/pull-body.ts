@@ -57,6 +57,9 @@ export function renderPullBody(state: IssueState, paths: { plan: string; result:
   lines.push('', '### On this branch', `- Plan: \`${paths.plan}\``);
   if (state.result) lines.push(`- Clean result: \`${state.result.path}\` — ${state.result.title}`);
   for (const figure of state.figures?.files ?? []) lines.push(`- Figure: \`${figure.png}\``);
-  if (state.provenance) lines.push(`- Provenance (run ${state.provenance.k}): sha256 \`${state.provenance.sha256}\``);
+  if (state.provenance) {
+    const signature = state.provenance.signature;
+    lines.push(`- Provenance (run ${state.provenance.k}): sha256 \`${state.provenance.sha256}\`${signature ? `, signed by \`${signature.identity}\` (${signature.transparency})` : ', unsigned'} — in the release \`${state.runs.find((r) => r.k === state.provenance!.k)?.tag ?? ''}\``);
+  }
   return lines.join('\n') + '\n';
 }
