@@ -431,14 +431,27 @@ async function route(inputs) {
         const { authorize } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(141)]).then(__nccwpck_require__.bind(__nccwpck_require__, 32141));
         decided = await authorize(inputs, decided);
     }
+    // The issues the workers take, one worker each (the templates' matrix, in the per-issue concurrency group).
+    let issues = decided.action === 'tick' ? [decided.issue] : [];
+    let more = '';
+    if (decided.action === 'sweep') {
+        const { openExperimentIssues } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(239), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60611));
+        const listed = await openExperimentIssues(inputs);
+        issues = listed.issues;
+        if (listed.open > issues.length)
+            more = ` ${listed.open - issues.length} more open experiment(s) wait for the next sweeps (GitHub runs at most ${issues.length} jobs from one matrix).`;
+        if (issues.length === 0)
+            decided = { action: 'ignore', reason: `${decided.reason}: no open experiments` };
+    }
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('action', decided.action);
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('issue', decided.action === 'tick' ? String(decided.issue) : '');
+    (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('issues', JSON.stringify(decided.action === 'ignore' ? [] : issues));
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('reason', decided.reason);
-    (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`EPM router: ${decided.action}${decided.action === 'tick' ? ` #${decided.issue}` : ''} — ${decided.reason}`);
+    (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`EPM router: ${decided.action}${decided.action === 'ignore' ? '' : ` ${issues.map((n) => `#${n}`).join(' ')}`} — ${decided.reason}`);
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummary */ .fe)(`### EPM router\n\n${(0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)(decided.action === 'ignore'
         ? `Nothing to do: ${decided.reason}.`
         : decided.action === 'sweep'
-            ? `Sweeping every open experiment (${decided.reason}). The worker job carries it out.`
+            ? `Sweeping ${issues.map((n) => `#${n}`).join(', ')} (${decided.reason}): one worker job each.${more}`
             : `Waking #${decided.issue} (${decided.reason}). The worker job carries it out.`)}`);
 }
 async function work(inputs) {

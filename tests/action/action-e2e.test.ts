@@ -109,6 +109,7 @@ describe('the action from issue opened to follow-ups', () => {
     expect(forkRouted.route.outputs['reason']).toMatch(/fork/);
     // A sweep reconciles everything: still awaiting the plan approval, nothing written.
     const swept = await world.deliver(world.gh.webhook.schedule('*/30 * * * *'));
+    expect(swept.route.outputs['issues']).toBe(`[${n}]`); // one worker per open experiment, in that issue's concurrency group
     expect(swept.act?.code).toBe(0);
     expect(footprint(world, n)).toEqual({ ...before, pulls: [...before.pulls, pull!.head.ref] });
 
@@ -266,6 +267,27 @@ describe('a worker killed after its run ended, before the provenance was recorde
       expect(world.gh.releases().map((r) => `${r.tag_name}:${r.assets.map((a) => a.name).sort().join(',')}`)).toEqual(['epm/run/1/2:provenance.intoto.json,provenance.intoto.json.sigstore.json']);
       // Two attestations: run 1's, stored just before its job died (its statement is gone with it), and run 2's.
       expect(world.gh.attestations()).toHaveLength(2);
+      expect(world.gh.violations).toEqual([]);
+    } finally {
+      await world.close();
+    }
+  }, LONG);
+});
+
+describe('a sweep', () => {
+  it('hands the workers the open experiments — one job each, in the per-issue concurrency group — or nothing when there are none', async () => {
+    const world = await ActionWorld.start();
+    try {
+      const empty = await world.deliver(world.gh.webhook.schedule('*/30 * * * *'));
+      expect(empty.route.outputs).toMatchObject({ action: 'ignore', issues: '[]' });
+      expect(empty.route.outputs['reason']).toMatch(/no open experiments/);
+      expect(empty.acts).toEqual([]);
+      const a = world.gh.seedIssue({ title: 'A', body: 'a', user: 'lead', labels: ['type:experiment'] });
+      world.gh.seedIssue({ title: 'Not for EPM', body: 'b', user: 'lead', labels: ['bug'] });
+      const c = world.gh.seedIssue({ title: 'C', body: 'c', user: 'lead', labels: ['status:proposed'] });
+      const routed = await world.job('route', world.gh.webhook.schedule('*/30 * * * *'));
+      expect(routed.outputs).toMatchObject({ action: 'sweep', issues: JSON.stringify([a.number, c.number]) });
+      expect(routed.summary).toContain(`Sweeping #${a.number}, #${c.number}`);
       expect(world.gh.violations).toEqual([]);
     } finally {
       await world.close();

@@ -240,10 +240,28 @@ jobs:
       'the route job references secrets',
       'the route job asks for id-token',
       'the route job sets env',
-      expect.stringMatching(/^the route job's outputs are .*only action and issue may cross/),
+      expect.stringMatching(/^the route job's outputs are .*only action and issues may cross/),
       expect.stringMatching(/^the act job's concurrency is undefined/),
       expect.stringMatching(/^the act job reads needs\.route\.outputs\.reason/),
       expect.stringMatching(/^the act job passes needs\.route\.outputs\.action on as text/),
+      expect.stringMatching(/^the act job takes one issue: no sweep input/),
     ]));
+  });
+
+  it('the split check reports a worker that is not one job per listed issue, or that gets the list as text', () => {
+    const workflow = parse(templates['epm-sweep.yml']) as { jobs: Record<string, Record<string, unknown>> };
+    const act = workflow.jobs['act']!;
+    act['strategy'] = { matrix: { issue: [1, 2] } };
+    act['concurrency'] = { group: 'epm-issue-${{ needs.route.outputs.issues }}', 'cancel-in-progress': false };
+    const steps = act['steps'] as { with?: Record<string, string> }[];
+    steps[1]!.with = { ...steps[1]!.with, issue: '${{ needs.route.outputs.issues }}' };
+    const problems = routerWorkerProblems(stringify(workflow), epmActionMatcher());
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^the act job's strategy is .*not one job per issue of the router's list/),
+      expect.stringMatching(/^the act job's concurrency is .*not the per-issue group/),
+      'the act job must get issue: ${{ matrix.issue }}',
+      expect.stringMatching(/^the act job passes needs\.route\.outputs\.issues on as text/),
+    ]));
+    expect(routerWorkerProblems(templates['epm-sweep.yml']!, epmActionMatcher())).toEqual([]);
   });
 });

@@ -88,6 +88,7 @@ interface Job {
   permissions?: Record<string, string> | string;
   outputs?: Record<string, string>;
   concurrency?: { group?: string; 'cancel-in-progress'?: boolean } | string;
+  strategy?: { matrix?: Record<string, unknown>; 'fail-fast'?: boolean; 'max-parallel'?: number };
   env?: Record<string, unknown>;
   steps?: Step[];
 }
@@ -169,16 +170,16 @@ export function expressionsOf(text: string): string[] {
 
 /**
  * The only expressions the templates may hold: the router's two outputs (a
- * fixed word and an issue number), the default branch's name (set by
- * repository admins), and the three secrets.
+ * fixed word and a JSON list of issue numbers, expanded into a matrix), the
+ * matrix's issue number, the default branch's name (set by repository
+ * admins), and the three secrets.
  */
 export const ALLOWED_EXPRESSIONS: readonly string[] = [
   'steps.route.outputs.action',
-  'steps.route.outputs.issue',
+  'steps.route.outputs.issues',
   "needs.route.outputs.action != 'ignore'",
-  "needs.route.outputs.action == 'sweep'",
-  'needs.route.outputs.issue',
-  "needs.route.outputs.issue || 'sweep'",
+  'fromJSON(needs.route.outputs.issues)',
+  'matrix.issue',
   'github.event.repository.default_branch',
   'secrets.ANTHROPIC_API_KEY',
   'secrets.WANDB_API_KEY',
@@ -197,10 +198,11 @@ const sameSet = (a: Record<string, string>, b: Record<string, string>): boolean 
 /**
  * The router/worker split (DESIGN.md §6): a `route` job with `mode: route`,
  * read-mostly permissions, no secrets, no OIDC token and no checkout, whose
- * only outputs are `action` and `issue`; and an `act` job that needs it, runs
- * only when it did not ignore the event, serialises per issue, gets only the
- * router's `issue` number and a comparison of its `action`, and receives the
- * secrets through `env:` alone.
+ * only outputs are `action` and `issues`; and an `act` job that needs it, runs
+ * only when it did not ignore the event, one per issue of the router's list
+ * (a matrix) in that issue's concurrency group, gets only its matrix issue
+ * number and a comparison of the router's `action`, and receives the secrets
+ * through `env:` alone.
  */
 export function routerWorkerProblems(text: string, epmAction: (uses: string) => boolean): string[] {
   const problems: string[] = [];
@@ -228,16 +230,20 @@ export function routerWorkerProblems(text: string, epmAction: (uses: string) => 
     problems.push('the route job must be the one EPM step, id route, with mode: route');
   }
   if (routeSteps.some((s) => s.env !== undefined)) problems.push('the route step sets env');
-  if (!sameSet(route.outputs ?? {}, { action: '${{ steps.route.outputs.action }}', issue: '${{ steps.route.outputs.issue }}' })) {
-    problems.push(`the route job's outputs are ${JSON.stringify(route.outputs)}: only action and issue may cross to the worker`);
+  if (!sameSet(route.outputs ?? {}, { action: '${{ steps.route.outputs.action }}', issues: '${{ steps.route.outputs.issues }}' })) {
+    problems.push(`the route job's outputs are ${JSON.stringify(route.outputs)}: only action and issues may cross to the worker`);
   }
 
   // Worker.
   const needs = Array.isArray(act.needs) ? act.needs : [act.needs];
   if (needs.length !== 1 || needs[0] !== 'route') problems.push('the act job must need route');
   if (act.if !== "needs.route.outputs.action != 'ignore'") problems.push(`the act job's if is ${JSON.stringify(act.if)}, not needs.route.outputs.action != 'ignore'`);
+  const matrix = act.strategy?.matrix;
+  if (!matrix || JSON.stringify(matrix) !== JSON.stringify({ issue: '${{ fromJSON(needs.route.outputs.issues) }}' }) || act.strategy?.['fail-fast'] !== false) {
+    problems.push(`the act job's strategy is ${JSON.stringify(act.strategy)}, not one job per issue of the router's list (matrix issue: fromJSON(needs.route.outputs.issues), fail-fast: false)`);
+  }
   const group = typeof act.concurrency === 'object' ? act.concurrency : undefined;
-  if (group?.group !== "epm-issue-${{ needs.route.outputs.issue || 'sweep' }}" || group['cancel-in-progress'] !== false) {
+  if (group?.group !== 'epm-issue-${{ matrix.issue }}' || group['cancel-in-progress'] !== false) {
     problems.push(`the act job's concurrency is ${JSON.stringify(act.concurrency)}, not the per-issue group without cancel-in-progress`);
   }
   if (!sameSet(typeof act.permissions === 'object' ? act.permissions : {}, { contents: 'write', issues: 'write', 'pull-requests': 'write', 'id-token': 'write', attestations: 'write' })) {
@@ -252,7 +258,8 @@ export function routerWorkerProblems(text: string, epmAction: (uses: string) => 
   if (actSteps.length !== 2 || !epm || !isEpmStep(epm, epmAction)) problems.push('the act job must be checkout, then the EPM step');
   else {
     if (epm.with?.['mode'] !== 'act') problems.push('the EPM step of the act job must have mode: act');
-    if (epm.with?.['issue'] !== '${{ needs.route.outputs.issue }}') problems.push('the act job must get issue: ${{ needs.route.outputs.issue }}');
+    if (epm.with?.['issue'] !== '${{ matrix.issue }}') problems.push('the act job must get issue: ${{ matrix.issue }}');
+    if (epm.with?.['sweep'] !== undefined) problems.push('the act job takes one issue: no sweep input (a sweep is the router\'s list, one job each)');
     const secretsInWith = Object.values(epm.with ?? {}).filter((v) => /secrets\./.test(String(v)));
     if (secretsInWith.length) problems.push('secrets must reach EPM through env:, not with:');
     if (!sameSet((epm.env ?? {}) as Record<string, string>, { ANTHROPIC_API_KEY: '${{ secrets.ANTHROPIC_API_KEY }}', WANDB_API_KEY: '${{ secrets.WANDB_API_KEY }}', HF_TOKEN: '${{ secrets.HF_TOKEN }}' })) {
@@ -261,7 +268,11 @@ export function routerWorkerProblems(text: string, epmAction: (uses: string) => 
   }
   if (act.env !== undefined || checkout?.env !== undefined) problems.push('secrets and values reach only the EPM step');
   for (const match of JSON.stringify(act).matchAll(/needs\.route\.outputs\.([A-Za-z0-9_-]+)/g)) {
-    if (match[1] !== 'issue' && match[1] !== 'action') problems.push(`the act job reads needs.route.outputs.${match[1]}: only the issue number and the action word may cross`);
+    if (match[1] !== 'issues' && match[1] !== 'action') problems.push(`the act job reads needs.route.outputs.${match[1]}: only the issue list and the action word may cross`);
+  }
+  // The list only feeds the matrix, through fromJSON: never passed on as text.
+  for (const match of JSON.stringify(act).matchAll(/needs\.route\.outputs\.issues/g)) {
+    if (!JSON.stringify(act).slice(Math.max(0, (match.index ?? 0) - 9), match.index).endsWith('fromJSON(')) problems.push(`the act job passes needs.route.outputs.issues on as text (at ${match.index})`);
   }
   // `action` is a word: it may be compared with a literal, never passed on as text.
   for (const match of JSON.stringify(act).matchAll(/needs\.route\.outputs\.action(?!\s*[!=]=\s*')/g)) problems.push(`the act job passes needs.route.outputs.action on as text (at ${match.index})`);

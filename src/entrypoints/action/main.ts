@@ -24,14 +24,25 @@ async function route(inputs: ActionInputs): Promise<void> {
     const { authorize } = await import('./authorize.js');
     decided = await authorize(inputs, decided);
   }
+  // The issues the workers take, one worker each (the templates' matrix, in the per-issue concurrency group).
+  let issues: number[] = decided.action === 'tick' ? [decided.issue] : [];
+  let more = '';
+  if (decided.action === 'sweep') {
+    const { openExperimentIssues } = await import('./sweep-list.js');
+    const listed = await openExperimentIssues(inputs);
+    issues = listed.issues;
+    if (listed.open > issues.length) more = ` ${listed.open - issues.length} more open experiment(s) wait for the next sweeps (GitHub runs at most ${issues.length} jobs from one matrix).`;
+    if (issues.length === 0) decided = { action: 'ignore', reason: `${decided.reason}: no open experiments` };
+  }
   setOutput('action', decided.action);
   setOutput('issue', decided.action === 'tick' ? String(decided.issue) : '');
+  setOutput('issues', JSON.stringify(decided.action === 'ignore' ? [] : issues));
   setOutput('reason', decided.reason);
-  info(`EPM router: ${decided.action}${decided.action === 'tick' ? ` #${decided.issue}` : ''} — ${decided.reason}`);
+  info(`EPM router: ${decided.action}${decided.action === 'ignore' ? '' : ` ${issues.map((n) => `#${n}`).join(' ')}`} — ${decided.reason}`);
   appendSummary(`### EPM router\n\n${escapeHtml(decided.action === 'ignore'
     ? `Nothing to do: ${decided.reason}.`
     : decided.action === 'sweep'
-      ? `Sweeping every open experiment (${decided.reason}). The worker job carries it out.`
+      ? `Sweeping ${issues.map((n) => `#${n}`).join(', ')} (${decided.reason}): one worker job each.${more}`
       : `Waking #${decided.issue} (${decided.reason}). The worker job carries it out.`)}`);
 }
 

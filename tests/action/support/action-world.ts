@@ -123,14 +123,21 @@ export class ActionWorld {
     return { code, stdout, stderr, checkout, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
   }
 
-  /** Delivers an event the way the workflow templates do: the router job, then — unless it ignores — the worker with only the number. */
-  async deliver(delivery: Delivery): Promise<{ route: JobResult; act?: JobResult }> {
+  /**
+   * Delivers an event the way the workflow templates do: the router job,
+   * then — unless it ignores — one worker per issue of its list (the
+   * templates' matrix; here one after another), each with only its number.
+   * `act` is the first worker (the only one, except on a sweep).
+   */
+  async deliver(delivery: Delivery): Promise<{ route: JobResult; act?: JobResult; acts: JobResult[] }> {
     const route = await this.job('route', delivery);
     if (route.code !== 0) throw new Error(`router failed: ${route.stdout}\n${route.stderr}`);
-    const action = route.outputs['action'];
-    if (action === 'ignore') return { route };
-    const act = await this.job('act', delivery, action === 'sweep' ? { sweep: 'true' } : { issue: route.outputs['issue'] ?? '' });
-    return { route, act };
+    if (route.outputs['action'] === 'ignore') return { route, acts: [] };
+    const issues = JSON.parse(route.outputs['issues'] ?? '') as unknown;
+    if (!Array.isArray(issues) || issues.length === 0 || !issues.every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error(`router output issues is not a list of issue numbers: ${route.outputs['issues']}`);
+    const acts: JobResult[] = [];
+    for (const issue of issues as number[]) acts.push(await this.job('act', delivery, { issue: String(issue) }));
+    return { route, act: acts[0], acts };
   }
 
   /** Head of a branch on the remote. */
