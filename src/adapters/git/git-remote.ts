@@ -7,7 +7,7 @@
  * human, never overwritten.
  */
 import { conflict } from '../../domain/errors.js';
-import { runGit, tryGit } from './git-cli.js';
+import { gitFailed, runGit, tryGit } from './git-cli.js';
 
 /** Options of the remote. */
 export interface GitRemoteOptions {
@@ -79,7 +79,7 @@ export class GitRemote {
       if (/non-fast-forward|fetch first|rejected/.test(result.stderr)) {
         throw conflict(`${this.remote} has commits on ${branch} that this run has not seen`, { issue, hint: 'the next run fetches them and continues; nothing is lost' });
       }
-      await runGit(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd, env: this.auth }); // raises the full git error
+      throw gitFailed(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], cwd, result);
     }
     this.pushed.set(branch, refs);
   }

@@ -1,7 +1,7 @@
 /** `epm init`: prepares a repository for local mode. Idempotent; never touches tracked files other than creating the starter config. */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { runGit } from '../../adapters/git/git-cli.js';
 
 const STARTER_CONFIG = `# EPM configuration. Every key is optional; see docs/config.md for each one and its default.
 version: 1
@@ -23,8 +23,9 @@ checks: []
 export async function excludeEpmState(repoDir: string): Promise<string[]> {
   const done: string[] = [];
   await mkdir(join(repoDir, '.epm'), { recursive: true });
-  const gitDir = execFileSync('git', ['rev-parse', '--git-common-dir'], { cwd: repoDir, encoding: 'utf8' }).trim();
-  const exclude = join(repoDir, gitDir.startsWith('/') ? '' : '', gitDir, 'info', 'exclude');
+  // Relative in a main checkout, absolute in a linked worktree: resolve() takes both.
+  const gitDir = (await runGit(['rev-parse', '--git-common-dir'], { cwd: repoDir })).trim();
+  const exclude = resolve(repoDir, gitDir, 'info', 'exclude');
   await mkdir(join(exclude, '..'), { recursive: true });
   const current = await readFile(exclude, 'utf8').catch(() => '');
   if (!current.split('\n').includes('/.epm/')) {
