@@ -610,7 +610,7 @@ class GitRemote {
             if (/non-fast-forward|fetch first|rejected/.test(result.stderr)) {
                 throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${this.remote} has commits on ${branch} that this run has not seen`, { issue, hint: 'the next run fetches them and continues; nothing is lost' });
             }
-            await (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`], { cwd, env: this.auth }); // raises the full git error
+            throw (0,_git_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .gitFailed */ .gk)(['push', '--quiet', this.remote, `refs/heads/${branch}:refs/heads/${branch}`, `refs/tags/epm/run/${issue}/*:refs/tags/epm/run/${issue}/*`], cwd, result);
         }
         this.pushed.set(branch, refs);
     }
@@ -1107,177 +1107,20 @@ const isInside = (parent, child) => {
 
 /***/ }),
 
-/***/ 58934:
+/***/ 12904:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  q: () => (/* binding */ GitHubAttestor)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __webpack_require__(10241);
-;// CONCATENATED MODULE: ./src/adapters/sigstore/bundle.ts
-/**
- * Sigstore bundles of signed provenance statements, read and checked offline.
- *
- * A bundle (v0.1–v0.3, JSON) holds a DSSE envelope — the signed statement and
- * its signature — and the verification material: the signing certificate
- * (issued by Fulcio to the workflow's identity) plus transparency evidence (a
- * Rekor log entry or an RFC 3161 timestamp). What can be checked without the
- * network, and is checked here: that the signed payload is this statement,
- * that the signature over it verifies with the certificate's key, and who the
- * certificate names. What needs Sigstore's trust roots — the certificate chain
- * to Fulcio's root, the log inclusion proof, the timestamp's authority — is
- * left to `gh attestation verify`, and the report says so.
- */
-
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-const b64 = (value, what) => {
-    if (typeof value !== 'string' || !value)
-        throw new Error(`${what} is missing`);
-    return Buffer.from(value, 'base64');
-};
-/** Reads a bundle's JSON; throws with what is missing. */
-function parseBundle(text) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new Error(`not JSON: ${error.message}`, { cause: error });
-    }
-    const mediaType = typeof json['mediaType'] === 'string' ? json['mediaType'] : '';
-    if (!mediaType.startsWith('application/vnd.dev.sigstore.bundle'))
-        throw new Error(`not a Sigstore bundle (mediaType "${mediaType}")`);
-    const envelope = json['dsseEnvelope'];
-    if (!envelope)
-        throw new Error('the bundle holds no DSSE envelope (a message signature cannot sign a statement)');
-    const material = (json['verificationMaterial'] ?? {});
-    const certificate = b64(material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes, 'the signing certificate');
-    if ((envelope.signatures ?? []).length !== 1)
-        throw new Error(`the envelope holds ${(envelope.signatures ?? []).length} signatures (expected 1)`);
-    return {
-        mediaType,
-        payload: b64(envelope.payload, 'the envelope payload'),
-        payloadType: typeof envelope.payloadType === 'string' ? envelope.payloadType : '',
-        signature: b64(envelope.signatures?.[0]?.sig, 'the signature'),
-        certificate,
-        // Protobuf's JSON form leaves out zero values: a missing logIndex is entry 0.
-        tlogEntries: (material.tlogEntries ?? []).map((e) => ({ logIndex: String(e.logIndex ?? '0') })),
-        timestamps: (material.timestampVerificationData?.rfc3161Timestamps ?? []).length,
-    };
-}
-/** DSSE pre-authentication encoding: what the signature covers. */
-function preAuthEncoding(payloadType, payload) {
-    const type = Buffer.from(payloadType, 'utf8');
-    return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
-}
-/** The statement as `@actions/attest` serialises it before signing: compact JSON, same key order. */
-const compactStatement = (text) => JSON.stringify(JSON.parse(text));
-/** Is the signed payload this statement (byte for byte, or as compact JSON)? */
-function payloadIsStatement(payload, statementText) {
-    const digest = (b) => (0,external_node_crypto_.createHash)('sha256').update(b).digest('hex');
-    const signed = digest(payload);
-    if (signed === digest(statementText))
-        return true;
-    try {
-        return signed === digest(compactStatement(statementText));
-    }
-    catch {
-        return false;
-    }
-}
-// Fulcio's certificate extensions: 1.3.6.1.4.1.57264.1.8 (issuer, DER UTF8String) and .1.1 (issuer, raw; deprecated).
-const FULCIO_ISSUER_V2 = Buffer.from([0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x08]);
-const FULCIO_ISSUER_V1 = Buffer.from([0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x01]);
-/** Reads a DER length at `at`; returns [length, offset of the value]. */
-function derLength(der, at) {
-    const first = der[at] ?? 0;
-    if (first < 0x80)
-        return [first, at + 1];
-    const bytes = first & 0x7f;
-    let length = 0;
-    for (let i = 1; i <= bytes; i += 1)
-        length = length * 256 + (der[at + i] ?? 0);
-    return [length, at + 1 + bytes];
-}
-/** The value (OCTET STRING content) of the extension whose OID TLV is `oid`, if present. */
-function extensionValue(der, oid) {
-    const at = der.indexOf(oid);
-    if (at < 0)
-        return undefined;
-    let p = at + oid.length;
-    if (der[p] === 0x01)
-        p += 3; // critical flag
-    if (der[p] !== 0x04)
-        return undefined;
-    const [length, start] = derLength(der, p + 1);
-    return der.subarray(start, start + length);
-}
-/** Who a Fulcio certificate names, and its validity window. */
-function certificateFacts(der) {
-    const cert = new external_node_crypto_.X509Certificate(der);
-    const san = (cert.subjectAltName ?? '').split(', ').map((s) => s.replace(/^(URI|email):/, ''))[0] ?? '';
-    let issuer = 'unknown';
-    const v2 = extensionValue(der, FULCIO_ISSUER_V2);
-    if (v2 && v2[0] === 0x0c) {
-        const [length, start] = derLength(v2, 1);
-        issuer = v2.subarray(start, start + length).toString('utf8');
-    }
-    else {
-        const v1 = extensionValue(der, FULCIO_ISSUER_V1);
-        if (v1)
-            issuer = v1.toString('utf8');
-    }
-    return { identity: san || cert.subject, issuer, validFrom: new Date(cert.validFrom).toISOString(), validTo: new Date(cert.validTo).toISOString() };
-}
-/** What transparency evidence a bundle carries, in words. */
-function transparencyOf(bundle) {
-    const parts = [
-        ...bundle.tlogEntries.map((e) => `transparency log entry ${e.logIndex}`),
-        ...(bundle.timestamps ? [`${bundle.timestamps} signed timestamp(s)`] : []),
-    ];
-    return parts.join(', ') || 'none';
-}
-/**
- * Checks, offline, that `bundleText` signs `statementText`: the payload is the
- * statement, the payload type is in-toto, and the signature verifies with the
- * certificate's public key.
- */
-function checkBundle(bundleText, statementText) {
-    let bundle;
-    try {
-        bundle = parseBundle(bundleText);
-    }
-    catch (error) {
-        return { ok: false, reason: `unreadable bundle: ${error.message}` };
-    }
-    if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-        return { ok: false, reason: `the signed payload type is "${bundle.payloadType}", not ${IN_TOTO_PAYLOAD_TYPE}` };
-    if (!payloadIsStatement(bundle.payload, statementText))
-        return { ok: false, reason: 'the signed payload is NOT this statement — it was changed after signing' };
-    let facts;
-    let good;
-    try {
-        const cert = new external_node_crypto_.X509Certificate(bundle.certificate);
-        good = (0,external_node_crypto_.verify)('sha256', preAuthEncoding(bundle.payloadType, bundle.payload), cert.publicKey, bundle.signature);
-        facts = certificateFacts(bundle.certificate);
-    }
-    catch (error) {
-        return { ok: false, reason: `the signing certificate cannot be read: ${error.message}` };
-    }
-    if (!good)
-        return { ok: false, reason: 'the signature does not verify with the signing certificate\'s key' };
-    return { ok: true, facts, transparency: transparencyOf(bundle) };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/github/github-attestor.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ GitHubAttestor)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10241);
+/* harmony import */ var _local_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37610);
+/* harmony import */ var _sigstore_bundle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91823);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42887);
 /**
  * The Attestor on GitHub Actions: signs the provenance statement with
  * `@actions/attest` — a short-lived Fulcio certificate for the workflow's
@@ -1296,14 +1139,9 @@ function checkBundle(bundleText, statementText) {
 
 
 
-const sha256 = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-async function writeAtomic(path, text) {
-    const temp = `${path}.tmp-${process.pid}`;
-    await (0,promises_.writeFile)(temp, text);
-    await (0,promises_.rename)(temp, path);
-}
-/** The one DSSE signature of a bundle (what makes two bundles the same signing). */
-const signatureOf = (bundle) => bundle?.dsseEnvelope?.signatures?.[0]?.sig;
+
+
+const sha256 = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
 class GitHubAttestor {
     options;
     constructor(options) {
@@ -1316,29 +1154,30 @@ class GitHubAttestor {
      * record its id (`<statement>.attestation.json`).
      */
     async sign(statementPath, statement) {
-        const bundlePath = `${statementPath}.sigstore.json`;
+        const bundlePath = (0,_sigstore_bundle_js__WEBPACK_IMPORTED_MODULE_4__/* .bundlePathOf */ .rg)(statementPath);
         const recordPath = `${statementPath}.attestation.json`;
-        const statementText = await (0,promises_.readFile)(statementPath, 'utf8');
-        let bundleText = await (0,promises_.readFile)(bundlePath, 'utf8').catch(() => undefined);
-        let check = bundleText === undefined ? undefined : checkBundle(bundleText, statementText);
+        const statementText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(statementPath, 'utf8');
+        let bundleText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(bundlePath, 'utf8').catch(() => undefined);
+        let check = bundleText === undefined ? undefined : (0,_sigstore_bundle_js__WEBPACK_IMPORTED_MODULE_4__/* .checkBundle */ .Jp)(bundleText, statementText);
         if (bundleText === undefined || !check?.ok) {
             bundleText = await this.signNow(statement);
-            check = checkBundle(bundleText, statementText);
+            check = (0,_sigstore_bundle_js__WEBPACK_IMPORTED_MODULE_4__/* .checkBundle */ .Jp)(bundleText, statementText);
             if (!check.ok)
-                throw (0,errors/* external */.qn)(`the attestation service returned a bundle that does not sign this statement: ${check.reason}`);
-            await writeAtomic(bundlePath, bundleText);
+                throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .external */ .qn)(`the attestation service returned a bundle that does not sign this statement: ${check.reason}`);
+            await (0,_local_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAtomic */ .v)(bundlePath, bundleText);
         }
         const bundleSha256 = sha256(bundleText);
-        const record = await (0,promises_.readFile)(recordPath, 'utf8').then((t) => JSON.parse(t)).catch(() => undefined);
-        let attestationId = record?.bundleSha256 === bundleSha256 ? (record.attestationId ?? undefined) : undefined;
-        if (record?.bundleSha256 !== bundleSha256) {
-            const bundle = JSON.parse(bundleText);
-            attestationId = (await this.alreadyStored(statement, bundle)) ? undefined : await this.store(bundle);
-            await writeAtomic(recordPath, `${JSON.stringify({ bundleSha256, attestationId: attestationId ?? null }, null, 2)}\n`);
+        const record = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(recordPath, 'utf8').then((t) => JSON.parse(t)).catch(() => undefined);
+        let attestationId;
+        if (record?.bundleSha256 === bundleSha256)
+            attestationId = record.attestationId ?? undefined;
+        else {
+            attestationId = (await this.alreadyStored(statement, check.signature)) ? undefined : await this.store(JSON.parse(bundleText));
+            await (0,_local_atomic_file_js__WEBPACK_IMPORTED_MODULE_3__/* .writeAtomic */ .v)(recordPath, `${JSON.stringify({ bundleSha256, attestationId: attestationId ?? null }, null, 2)}\n`);
         }
         return {
-            bundlePath,
-            bundleSha256,
+            bundle: bundlePath,
+            sha256: bundleSha256,
             identity: check.facts.identity,
             issuer: check.facts.issuer,
             transparency: check.transparency,
@@ -1355,19 +1194,18 @@ class GitHubAttestor {
                 predicate: statement.predicate,
                 token: '', // only used to store, which EPM does itself (skipWrite)
                 skipWrite: true,
-                ...(this.options.sigstore ? { sigstore: this.options.sigstore } : {}),
             });
             return `${JSON.stringify(result.bundle, null, 2)}\n`;
         }
         catch (error) {
-            throw (0,errors/* external */.qn)(`signing the provenance statement failed: ${error.message}`, {
+            throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .external */ .qn)(`signing the provenance statement failed: ${error.message}`, {
                 hint: 'the worker job needs "permissions: id-token: write"; after a Sigstore outage the next run signs again (or set the input attest: never to publish unsigned)',
                 cause: error,
             });
         }
     }
     /** Does GitHub already hold this signature (stored by a run that died before recording it)? */
-    async alreadyStored(statement, bundle) {
+    async alreadyStored(statement, signature) {
         const first = statement.subject[0];
         if (!first)
             return false;
@@ -1375,12 +1213,13 @@ class GitHubAttestor {
             const { data } = await this.options.client.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', {
                 owner: this.options.owner, repo: this.options.repo, subject_digest: `sha256:${first.digest.sha256}`, per_page: 100,
             });
-            return (data.attestations ?? []).some((a) => signatureOf(a.bundle) === signatureOf(bundle));
+            const sig = signature.toString('base64');
+            return (data.attestations ?? []).some((a) => a.bundle?.dsseEnvelope?.signatures?.[0]?.sig === sig);
         }
         catch (error) {
-            if (error.status === 404)
+            if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_5__/* .statusOf */ .c)(error) === 404)
                 return false;
-            throw error;
+            throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .external */ .qn)(`looking up the repository's attestations failed: ${error.message}`, { hint: 'the next run looks again; the bundle is kept beside the statement', cause: error });
         }
     }
     async store(bundle) {
@@ -1389,7 +1228,7 @@ class GitHubAttestor {
             return data.id === undefined ? undefined : String(data.id);
         }
         catch (error) {
-            throw (0,errors/* external */.qn)(`storing the attestation failed: ${error.message}`, {
+            throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .external */ .qn)(`storing the attestation failed: ${error.message}`, {
                 hint: 'the worker job needs "permissions: attestations: write"; the bundle is kept beside the statement and the next run stores it',
                 cause: error,
             });
@@ -1533,6 +1372,8 @@ function renderPullBody(state, paths) {
     return lines.join('\n') + '\n';
 }
 
+// EXTERNAL MODULE: ./src/adapters/sigstore/bundle.ts
+var bundle = __webpack_require__(91823);
 // EXTERNAL MODULE: ./src/adapters/github/octokit.ts
 var octokit = __webpack_require__(42887);
 ;// CONCATENATED MODULE: ./src/adapters/github/github-publisher.ts
@@ -1544,6 +1385,7 @@ var octokit = __webpack_require__(42887);
  * and, once approved, the clean result and figures. Every step looks before it
  * writes, so running it twice creates nothing twice.
  */
+
 
 
 
@@ -1639,12 +1481,12 @@ class GitHubPublisher {
         const { data: assets } = await client.rest.repos.listReleaseAssets({ ...this.repoRef, release_id: release.id, per_page: 100 });
         const have = new Set(assets.map((a) => a.name));
         const wanted = [
-            { name: 'provenance.intoto.json', read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
+            { name: STATEMENT_ASSET, read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
         ];
         // The signed statement's Sigstore bundle, under the name `epm verify` looks for beside the statement.
         const signature = provenance.signature;
         if (signature)
-            wanted.push({ name: 'provenance.intoto.json.sigstore.json', read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
+            wanted.push({ name: (0,bundle/* bundlePathOf */.rg)(STATEMENT_ASSET), read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
         if (state.status === 'done' && state.result) {
             const text = () => this.options.workspace.readFile(paths.branch, paths.result).then((t) => (t === undefined ? undefined : new TextEncoder().encode(t)));
             wanted.push({ name: 'clean-result.md', read: text, type: 'text/markdown' });
@@ -1676,15 +1518,17 @@ class GitHubPublisher {
         return tree ? readLocalFile(`${tree.path}/${path}`) : undefined;
     }
 }
+/** The statement's name as a release asset. */
+const STATEMENT_ASSET = 'provenance.intoto.json';
 /** The release's text: which run, the statement's digest, and how to check it (and its signature, when signed). */
 function releaseBody(issue, run, provenance) {
     const lines = [
         `Run ${run.k} of #${issue} at \`${run.sha}\`.`,
         '',
-        `Provenance statement sha256 \`${provenance.sha256}\`: download \`provenance.intoto.json\` and the run's outputs, then \`epm verify provenance.intoto.json --root <outputs>\`.`,
+        `Provenance statement sha256 \`${provenance.sha256}\`: download \`${STATEMENT_ASSET}\` and the run's outputs, then \`epm verify ${STATEMENT_ASSET} --root <outputs>\`.`,
     ];
     if (provenance.signature) {
-        lines.push('', `Signed by \`${provenance.signature.identity}\` (issuer ${provenance.signature.issuer}; ${provenance.signature.transparency}). \`epm verify\` checks the bundle \`provenance.intoto.json.sigstore.json\` offline; \`gh attestation verify <output> -R <owner>/<repo>\` checks the chain to Sigstore's roots.`);
+        lines.push('', `Signed by \`${provenance.signature.identity}\` (issuer ${provenance.signature.issuer}; ${provenance.signature.transparency}). \`epm verify\` checks the bundle \`${(0,bundle/* bundlePathOf */.rg)(STATEMENT_ASSET)}\` offline; \`gh attestation verify <output> -R <owner>/<repo>\` checks the chain to Sigstore's roots.`);
     }
     else {
         lines.push('', 'Unsigned: it verifies by digest.');
@@ -2635,6 +2479,25 @@ async function uploadModelCard(hub, repo, facts) {
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
     }
+}
+
+
+/***/ }),
+
+/***/ 37610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ writeAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/** Whole-file writes that a crash never leaves half done: a temporary file beside the target, renamed over it. */
+
+async function writeAtomic(path, text) {
+    const temporary = `${path}.tmp-${process.pid}`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, text);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temporary, path);
 }
 
 
@@ -5476,12 +5339,15 @@ function compareText(a, b) {
 
 // EXTERNAL MODULE: ./src/adapters/huggingface/file-digests.ts
 var file_digests = __webpack_require__(49351);
+// EXTERNAL MODULE: ./src/adapters/local/atomic-file.ts
+var atomic_file = __webpack_require__(37610);
 ;// CONCATENATED MODULE: ./src/adapters/local/local-provenance-store.ts
 /**
  * Local mode's ProvenanceStore: the run's contract folder `<runsDir>/<runId>/`
  * (shared with LocalCompute) holds the launch capture, the `pip freeze` text,
  * the statement, and what the run reports about its tracking run.
  */
+
 
 
 
@@ -5533,8 +5399,8 @@ class LocalProvenanceStore {
         const dir = this.runDir(runId);
         await (0,promises_.mkdir)(dir, { recursive: true });
         if (snapshot.pipFreeze !== null)
-            await writeAtomic((0,external_node_path_.join)(dir, 'pip-freeze.txt'), snapshot.pipFreeze);
-        await writeAtomic((0,external_node_path_.join)(dir, LAUNCH_FILE), `${JSON.stringify(capture, null, 2)}\n`);
+            await (0,atomic_file/* writeAtomic */.v)((0,external_node_path_.join)(dir, 'pip-freeze.txt'), snapshot.pipFreeze);
+        await (0,atomic_file/* writeAtomic */.v)((0,external_node_path_.join)(dir, LAUNCH_FILE), `${JSON.stringify(capture, null, 2)}\n`);
         return capture;
     }
     async readLaunch(runId) {
@@ -5578,7 +5444,7 @@ class LocalProvenanceStore {
         await (0,promises_.mkdir)(dir, { recursive: true });
         const text = (0,provenance/* renderProvenance */._V)(statement);
         const path = (0,external_node_path_.join)(dir, STATEMENT_FILE);
-        await writeAtomic(path, text);
+        await (0,atomic_file/* writeAtomic */.v)(path, text);
         return { path, sha256: (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex') };
     }
     async hashNow(root, paths) {
@@ -5610,11 +5476,6 @@ function safeJson(text) {
     catch {
         return undefined;
     }
-}
-async function writeAtomic(path, text) {
-    const temporary = `${path}.tmp-${process.pid}`;
-    await (0,promises_.writeFile)(temporary, text);
-    await (0,promises_.rename)(temporary, path);
 }
 
 
@@ -6105,6 +5966,172 @@ class ShellCheckRunner {
             });
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 91823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jp: () => (/* binding */ checkBundle),
+/* harmony export */   rg: () => (/* binding */ bundlePathOf)
+/* harmony export */ });
+/* unused harmony exports parseBundle, preAuthEncoding, certificateFacts, transparencyOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Sigstore bundles of signed provenance statements, read and checked offline.
+ *
+ * A bundle (v0.1–v0.3, JSON) holds a DSSE envelope — the signed statement and
+ * its signature — and the verification material: the signing certificate
+ * (issued by Fulcio to the workflow's identity) plus transparency evidence (a
+ * Rekor log entry or an RFC 3161 timestamp). What can be checked without the
+ * network, and is checked here: that the signed payload is this statement,
+ * that the signature over it verifies with the certificate's key, and who the
+ * certificate names. What needs Sigstore's trust roots — the certificate chain
+ * to Fulcio's root, the log inclusion proof, the timestamp's authority — is
+ * left to `gh attestation verify`, and the report says so.
+ */
+
+/** Where a statement's Sigstore bundle lives: beside it, `<statement>.sigstore.json` (also the release asset's name). */
+const bundlePathOf = (statementPath) => `${statementPath}.sigstore.json`;
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+const b64 = (value, what) => {
+    if (typeof value !== 'string' || !value)
+        throw new Error(`${what} is missing`);
+    return Buffer.from(value, 'base64');
+};
+/** Reads a bundle's JSON; throws with what is missing. */
+function parseBundle(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`not JSON: ${error.message}`, { cause: error });
+    }
+    const mediaType = typeof json['mediaType'] === 'string' ? json['mediaType'] : '';
+    if (!mediaType.startsWith('application/vnd.dev.sigstore.bundle'))
+        throw new Error(`not a Sigstore bundle (mediaType "${mediaType}")`);
+    const envelope = json['dsseEnvelope'];
+    if (!envelope)
+        throw new Error('the bundle holds no DSSE envelope (a message signature cannot sign a statement)');
+    const material = (json['verificationMaterial'] ?? {});
+    const certificate = b64(material.certificate?.rawBytes ?? material.x509CertificateChain?.certificates?.[0]?.rawBytes, 'the signing certificate');
+    if ((envelope.signatures ?? []).length !== 1)
+        throw new Error(`the envelope holds ${(envelope.signatures ?? []).length} signatures (expected 1)`);
+    return {
+        mediaType,
+        payload: b64(envelope.payload, 'the envelope payload'),
+        payloadType: typeof envelope.payloadType === 'string' ? envelope.payloadType : '',
+        signature: b64(envelope.signatures?.[0]?.sig, 'the signature'),
+        certificate,
+        // Protobuf's JSON form leaves out zero values: a missing logIndex is entry 0.
+        tlogEntries: (material.tlogEntries ?? []).map((e) => ({ logIndex: String(e.logIndex ?? '0') })),
+        timestamps: (material.timestampVerificationData?.rfc3161Timestamps ?? []).length,
+    };
+}
+/** DSSE pre-authentication encoding: what the signature covers. */
+function preAuthEncoding(payloadType, payload) {
+    const type = Buffer.from(payloadType, 'utf8');
+    return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+}
+/** The statement as `@actions/attest` serialises it before signing: compact JSON, same key order. */
+const compactStatement = (text) => JSON.stringify(JSON.parse(text));
+/** Is the signed payload this statement (byte for byte, or as compact JSON)? */
+function payloadIsStatement(payload, statementText) {
+    if (payload.equals(Buffer.from(statementText)))
+        return true;
+    try {
+        return payload.equals(Buffer.from(compactStatement(statementText)));
+    }
+    catch {
+        return false;
+    }
+}
+// Fulcio's certificate extensions: 1.3.6.1.4.1.57264.1.8 (issuer, DER UTF8String) and .1.1 (issuer, raw; deprecated).
+const FULCIO_ISSUER_V2 = Buffer.from([0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x08]);
+const FULCIO_ISSUER_V1 = Buffer.from([0x06, 0x0a, 0x2b, 0x06, 0x01, 0x04, 0x01, 0x83, 0xbf, 0x30, 0x01, 0x01]);
+/** Reads a DER length at `at`; returns [length, offset of the value]. */
+function derLength(der, at) {
+    const first = der[at] ?? 0;
+    if (first < 0x80)
+        return [first, at + 1];
+    const bytes = first & 0x7f;
+    let length = 0;
+    for (let i = 1; i <= bytes; i += 1)
+        length = length * 256 + (der[at + i] ?? 0);
+    return [length, at + 1 + bytes];
+}
+/** The value (OCTET STRING content) of the extension whose OID TLV is `oid`, if present. */
+function extensionValue(der, oid) {
+    const at = der.indexOf(oid);
+    if (at < 0)
+        return undefined;
+    let p = at + oid.length;
+    if (der[p] === 0x01)
+        p += 3; // critical flag
+    if (der[p] !== 0x04)
+        return undefined;
+    const [length, start] = derLength(der, p + 1);
+    return der.subarray(start, start + length);
+}
+/** Who a Fulcio certificate names, and its validity window. */
+function certificateFacts(der, cert = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der)) {
+    const san = (cert.subjectAltName ?? '').split(', ').map((s) => s.replace(/^(URI|email):/, ''))[0] ?? '';
+    let issuer = 'unknown';
+    const v2 = extensionValue(der, FULCIO_ISSUER_V2);
+    if (v2 && v2[0] === 0x0c) {
+        const [length, start] = derLength(v2, 1);
+        issuer = v2.subarray(start, start + length).toString('utf8');
+    }
+    else {
+        const v1 = extensionValue(der, FULCIO_ISSUER_V1);
+        if (v1)
+            issuer = v1.toString('utf8');
+    }
+    return { identity: san || cert.subject, issuer, validFrom: new Date(cert.validFrom).toISOString(), validTo: new Date(cert.validTo).toISOString() };
+}
+/** What transparency evidence a bundle carries, in words. */
+function transparencyOf(bundle) {
+    const parts = [
+        ...bundle.tlogEntries.map((e) => `transparency log entry ${e.logIndex}`),
+        ...(bundle.timestamps ? [`${bundle.timestamps} signed timestamp(s)`] : []),
+    ];
+    return parts.join(', ') || 'none';
+}
+/**
+ * Checks, offline, that `bundleText` signs `statementText`: the payload is the
+ * statement, the payload type is in-toto, and the signature verifies with the
+ * certificate's public key.
+ */
+function checkBundle(bundleText, statementText) {
+    let bundle;
+    try {
+        bundle = parseBundle(bundleText);
+    }
+    catch (error) {
+        return { ok: false, reason: `unreadable bundle: ${error.message}` };
+    }
+    if (bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+        return { ok: false, reason: `the signed payload type is "${bundle.payloadType}", not ${IN_TOTO_PAYLOAD_TYPE}` };
+    if (!payloadIsStatement(bundle.payload, statementText))
+        return { ok: false, reason: 'the signed payload is NOT this statement — it was changed after signing' };
+    let facts;
+    let good;
+    try {
+        const cert = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(bundle.certificate);
+        good = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', preAuthEncoding(bundle.payloadType, bundle.payload), cert.publicKey, bundle.signature);
+        facts = certificateFacts(bundle.certificate, cert);
+    }
+    catch (error) {
+        return { ok: false, reason: `the signing certificate cannot be read: ${error.message}` };
+    }
+    if (!good)
+        return { ok: false, reason: 'the signature does not verify with the signing certificate\'s key' };
+    return { ok: true, facts, transparency: transparencyOf(bundle), signature: bundle.signature };
 }
 
 
@@ -10501,8 +10528,9 @@ const expectStatus = (state, event, ...allowed) => {
         });
     }
 };
-const block = (state, decision) => {
-    state.blocked = { decision, from: state.status };
+/** Blocks with the decision asked of the human; "retry"/"unblock" resume at `from` (default: where it stopped). */
+const block = (state, decision, from = state.status) => {
+    state.blocked = { decision, from };
     return 'blocked';
 };
 const resetLoop = (state, loop) => {
@@ -10986,8 +11014,7 @@ function apply(state, event) {
                 state.followUpsFailed = event.error;
             if (!lifecycle/* TERMINAL */.ff.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
                 if (event.relaunch && state.status === 'verifying') {
-                    to = block(state, `role ${event.role} failed: ${event.error}. "epm retry" relaunches the run`);
-                    state.blocked = { decision: state.blocked.decision, from: 'running' }; // retry → running, with a relaunch due
+                    to = block(state, `role ${event.role} failed: ${event.error}. "epm retry" relaunches the run`, 'running'); // retry → running, with a relaunch due
                 }
                 else {
                     to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
@@ -11973,7 +12000,7 @@ class Engine {
         return {
             kind: 'provenance', k: effect.k, path: written.path, sha256: written.sha256,
             subjects: statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 })), expected,
-            ...(signature ? { signature: { bundle: signature.bundlePath, sha256: signature.bundleSha256, identity: signature.identity, issuer: signature.issuer, transparency: signature.transparency, ...(signature.attestationId ? { attestationId: signature.attestationId } : {}) } } : {}),
+            ...(signature ? { signature } : {}),
             key: effect.key, at,
         };
     }
@@ -12279,7 +12306,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11599);
 /* harmony import */ var _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9972);
-/* harmony import */ var _adapters_github_github_attestor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58934);
+/* harmony import */ var _adapters_github_github_attestor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12904);
 /* harmony import */ var _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(60306);
 /* harmony import */ var _adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42887);
 /* harmony import */ var _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5138);
@@ -12704,10 +12731,9 @@ __webpack_async_result__();
 /* unused harmony export initRepository */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _adapters_git_git_cli_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14024);
 /** `epm init`: prepares a repository for local mode. Idempotent; never touches tracked files other than creating the starter config. */
 
 
@@ -12730,10 +12756,11 @@ checks: []
 /** Creates `.epm/` and keeps it out of git through `.git/info/exclude`; returns what it did. */
 async function excludeEpmState(repoDir) {
     const done = [];
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repoDir, '.epm'), { recursive: true });
-    const gitDir = (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.execFileSync)('git', ['rev-parse', '--git-common-dir'], { cwd: repoDir, encoding: 'utf8' }).trim();
-    const exclude = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(repoDir, gitDir.startsWith('/') ? '' : '', gitDir, 'info', 'exclude');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(exclude, '..'), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repoDir, '.epm'), { recursive: true });
+    // Relative in a main checkout, absolute in a linked worktree: resolve() takes both.
+    const gitDir = (await (0,_adapters_git_git_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--git-common-dir'], { cwd: repoDir })).trim();
+    const exclude = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repoDir, gitDir, 'info', 'exclude');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(exclude, '..'), { recursive: true });
     const current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(exclude, 'utf8').catch(() => '');
     if (!current.split('\n').includes('/.epm/')) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(exclude, `${current && !current.endsWith('\n') ? '\n' : ''}/.epm/\n`);
@@ -16280,9 +16307,7 @@ function firstDifference(recorded, requested, path = '') {
         return undefined;
     if (typeof recorded === 'string' && typeof requested === 'string' && Math.max(recorded.length, requested.length) > 80) {
         // Long texts (prompts) differ somewhere inside: show both around the first differing character.
-        let at = 0;
-        while (at < recorded.length && recorded[at] === requested[at])
-            at += 1;
+        const at = commonPrefixLength(recorded, requested);
         const from = Math.max(0, at - 30);
         const around = (text) => JSON.stringify(`${from > 0 ? '…' : ''}${text.slice(from, at + 50)}`);
         return `${path || '(request)'} at character ${at} (recorded ${around(recorded)}, requested ${around(requested)})`;

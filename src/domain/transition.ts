@@ -74,8 +74,9 @@ const expectStatus = (state: IssueState, event: LifecycleEvent, ...allowed: Stat
   }
 };
 
-const block = (state: IssueState, decision: string): Status => {
-  state.blocked = { decision, from: state.status };
+/** Blocks with the decision asked of the human; "retry"/"unblock" resume at `from` (default: where it stopped). */
+const block = (state: IssueState, decision: string, from: Status = state.status): Status => {
+  state.blocked = { decision, from };
   return 'blocked';
 };
 
@@ -532,8 +533,7 @@ export function apply(state: IssueState, event: RecordedEvent | (LifecycleEvent 
       if (state.status === 'done') state.followUpsFailed = event.error;
       if (!TERMINAL.includes(state.status) && state.status !== 'blocked' && state.status !== 'failed') {
         if (event.relaunch && state.status === 'verifying') {
-          to = block(state, `role ${event.role} failed: ${event.error}. "epm retry" relaunches the run`);
-          state.blocked = { decision: state.blocked!.decision, from: 'running' }; // retry → running, with a relaunch due
+          to = block(state, `role ${event.role} failed: ${event.error}. "epm retry" relaunches the run`, 'running'); // retry → running, with a relaunch due
         } else {
           to = block(state, `role ${event.role} failed: ${event.error}. Fix the cause, then "epm retry"`);
         }

@@ -479,7 +479,7 @@ export class Engine {
     return {
       kind: 'provenance', k: effect.k, path: written.path, sha256: written.sha256,
       subjects: statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 })), expected,
-      ...(signature ? { signature: { bundle: signature.bundlePath, sha256: signature.bundleSha256, identity: signature.identity, issuer: signature.issuer, transparency: signature.transparency, ...(signature.attestationId ? { attestationId: signature.attestationId } : {}) } } : {}),
+      ...(signature ? { signature } : {}),
       key: effect.key, at,
     };
   }

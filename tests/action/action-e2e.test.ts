@@ -192,6 +192,8 @@ async function checkSignedProvenance(world: ActionWorld, n: number, checkout: st
     expect(good.status).toBe(0);
     expect(good.stdout).toContain(`the signature over this statement verifies; signed by ${workflow}`);
     expect(verify(statement, '--signer', 'https://github.com/mallory/').status).toBe(8);
+    expect(verify(statement, '--signer', `https://github.com/${OWNER}/${REPO}`).status).toBe(0); // a path boundary…
+    expect(verify(statement, '--signer', `https://github.com/${OWNER}/${REPO.slice(0, -1)}`).status).toBe(8); // …not any prefix
     // Fully offline against the trust roots, as a reader with "gh attestation trusted-root > roots.jsonl" would.
     const roots = join(dir, 'trusted_root.jsonl');
     await writeFile(roots, world.sigstore!.trustedRoots());

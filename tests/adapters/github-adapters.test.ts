@@ -20,9 +20,10 @@ describe('GitHub adapters', () => {
   const log: string[] = [];
 
   beforeEach(async () => {
+    log.length = 0;
     gh = await startGitHubEmulator({
       owner: 'lab', repo: 'study', tokens: { tok: BOT },
-      users: { [BOT]: { permission: 'write', type: 'Bot' }, lead: { permission: 'admin' }, dev: { permission: 'write' }, reader: { permission: 'read' }, 'renovate[bot]': { permission: 'write', type: 'Bot' } },
+      users: { [BOT]: { permission: 'write', type: 'Bot' }, lead: { permission: 'admin' }, dev: { permission: 'write' }, reader: { permission: 'read' }, 'renovate[bot]': { permission: 'write', type: 'Bot' }, 'dependabot[bot]': { permission: 'write', type: 'Bot' } },
     });
     const client = createGitHubClient({ token: 'tok', baseUrl: gh.url, writeIntervalMs: 0, backoffUnitMs: 5, log: (l) => log.push(l) });
     authorizer = new GitHubAuthorizer({ client, owner: 'lab', repo: 'study', allowedBots: ['renovate[bot]'] });
@@ -88,7 +89,7 @@ describe('GitHub adapters', () => {
     expect(await authorizer.check('dev', 'command')).toBeUndefined();
     expect(await authorizer.check('reader', 'approve')).toMatch(/reader has read access .* need write access/);
     expect(await authorizer.check('stranger', 'command')).toMatch(/not a collaborator/);
-    expect(await authorizer.check('dependabot[bot]', 'command')).toMatch(/bot/);
+    expect(await authorizer.check('dependabot[bot]', 'command')).toMatch(/dependabot\[bot\] is a bot; bots are ignored unless listed in allowed-bots/); // though it has write access
     expect(await authorizer.check('renovate[bot]', 'command')).toBeUndefined();
   });
 

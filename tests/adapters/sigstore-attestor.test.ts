@@ -8,7 +8,8 @@
  * action's end-to-end test.)
  */
 import { execFileSync } from 'node:child_process';
-import { X509Certificate, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ const STATEMENT_TEXT = `${JSON.stringify(STATEMENT, null, 2)}\n`;
 function signer(dir: string) {
   const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const keyFile = join(dir, 'key.pem');
-  execFileSync('sh', ['-c', `cat > ${keyFile}`], { input: key.privateKey.export({ format: 'pem', type: 'pkcs8' }) });
+  writeFileSync(keyFile, key.privateKey.export({ format: 'pem', type: 'pkcs8' }));
   const der = execFileSync('openssl', ['req', '-x509', '-key', keyFile, '-subj', '/O=sigstore.dev', '-days', '1', '-outform', 'DER',
     '-addext', `subjectAltName=critical,URI:${IDENTITY}`, '-addext', `1.3.6.1.4.1.57264.1.8=ASN1:UTF8String:${ISSUER}`, '-addext', 'extendedKeyUsage=codeSigning']);
   const bundle = (payloadText: string, options: { payloadType?: string; signWith?: typeof key.privateKey; signed?: string } = {}) => {
@@ -61,12 +62,11 @@ describe('checkBundle', () => {
 
   it('accepts a bundle that signs the statement, compact or byte for byte, and names the signer', () => {
     expect(checkBundle(s.bundle(JSON.stringify(STATEMENT)), STATEMENT_TEXT)).toEqual({
-      ok: true, transparency: '1 signed timestamp(s)',
+      ok: true, transparency: '1 signed timestamp(s)', signature: expect.any(Buffer),
       facts: { identity: IDENTITY, issuer: ISSUER, validFrom: expect.any(String), validTo: expect.any(String) },
     });
     expect(checkBundle(s.bundle(STATEMENT_TEXT), STATEMENT_TEXT)).toMatchObject({ ok: true });
     expect(certificateFacts(s.der)).toMatchObject({ identity: IDENTITY, issuer: ISSUER });
-    expect(new X509Certificate(s.der).subjectAltName).toContain(IDENTITY);
   });
 
   it('refuses each way a signature can fail, saying which', () => {
@@ -125,9 +125,9 @@ describe('the GitHub Attestor after a crash', () => {
     await writeFile(`${statement}.sigstore.json`, s.bundle(JSON.stringify(STATEMENT)));
 
     const first = await attestor().sign(statement, STATEMENT);
-    expect(first).toEqual({ bundlePath: `${statement}.sigstore.json`, bundleSha256: expect.stringMatching(/^[0-9a-f]{64}$/), identity: IDENTITY, issuer: ISSUER, transparency: '1 signed timestamp(s)', attestationId: expect.stringMatching(/^\d+$/) });
+    expect(first).toEqual({ bundle: `${statement}.sigstore.json`, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), identity: IDENTITY, issuer: ISSUER, transparency: '1 signed timestamp(s)', attestationId: expect.stringMatching(/^\d+$/) });
     expect(gh.attestations()).toHaveLength(1);
-    expect(JSON.parse(await readFile(`${statement}.attestation.json`, 'utf8'))).toEqual({ bundleSha256: first.bundleSha256, attestationId: first.attestationId });
+    expect(JSON.parse(await readFile(`${statement}.attestation.json`, 'utf8'))).toEqual({ bundleSha256: first.sha256, attestationId: first.attestationId });
 
     gh.resetCounts();
     expect(await attestor().sign(statement, STATEMENT)).toEqual(first); // everything done: no request at all

@@ -113,7 +113,8 @@ describe('epm CLI over the local adapters', () => {
     expect(tampered.out).toMatch(/\| `results\/metrics\.json` \| output \| \*\*FAIL\*\* \| digest mismatch: manifest [0-9a-f]{12}…, on disk [0-9a-f]{12}… \|/);
     expect(tampered.err).toMatch(/1 of 1 check\(s\) failed/);
     await writeFile(metricsPath, original);
-    // Asking for a signature of an unsigned statement fails; a bad trusted-root file is a clear error.
+    // Asking for a signature of an unsigned statement fails; so does a bundle that is no bundle (found before any
+    // trusted root is read; parseTrustedRoots' errors are tested in tests/adapters/sigstore-attestor.test.ts).
     const unsigned = await s.epm('verify', statementPath, '--root', worktree, '--require-signature');
     expect(unsigned.code).toBe(8);
     expect(unsigned.out).toMatch(/Signature: no signature \(.*provenance\.json\.sigstore\.json is absent\) and --require-signature was given/);

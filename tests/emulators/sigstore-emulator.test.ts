@@ -146,7 +146,7 @@ describe('the Sigstore emulator', () => {
 
     // The bundle signs exactly this statement, with the certificate Fulcio issued to the workflow.
     const check = checkBundle(bundleText, `${JSON.stringify(STATEMENT, null, 2)}\n`);
-    expect(check).toEqual({ ok: true, facts: expect.objectContaining({ identity: `https://github.com/${OWNER}/${REPO}/.github/workflows/epm-issues.yml@refs/heads/main`, issuer: OIDC_ISSUER }), transparency: '1 signed timestamp(s)' });
+    expect(check).toEqual({ ok: true, facts: expect.objectContaining({ identity: `https://github.com/${OWNER}/${REPO}/.github/workflows/epm-issues.yml@refs/heads/main`, issuer: OIDC_ISSUER }), transparency: '1 signed timestamp(s)', signature: expect.any(Buffer) });
     const parsed = parseBundle(bundleText);
     expect(new X509Certificate(parsed.certificate).verify(new X509Certificate(readFileSync(sig.rootFile)).publicKey)).toBe(true);
     expect(sig.issued).toHaveLength(1);
@@ -261,6 +261,5 @@ describe('the Sigstore emulator', () => {
     expect((await viaProxy(sig, FULCIO_HOST, '/api/v2/signingCert', { credentials: { oidcIdentityToken: token } })).status).toBe(400);
     expect(sig.violations.slice(before).join('\n')).toMatch(/SigningCertificateRequest.*publicKeyRequest/);
     sig.violations.splice(before);
-    expect(createHash('sha256').update(pem).digest('hex')).toHaveLength(64);
   }, 30_000);
 });

@@ -353,7 +353,7 @@ describe('engine: provenance and upload verification in verifying', () => {
       sign: async (path, statement) => {
         if (failures-- > 0) throw external('signing the provenance statement failed: fulcio answered 503');
         signed.push(`${path} ${statement.subject.map((s) => s.name).join()}`);
-        return { bundlePath: `${path}.sigstore.json`, bundleSha256: 'c'.repeat(64), identity: 'https://github.com/lab/study/.github/workflows/epm-issues.yml@refs/heads/main', issuer: 'https://token.actions.githubusercontent.com', transparency: '1 signed timestamp(s)', attestationId: '7' };
+        return { bundle: `${path}.sigstore.json`, sha256: 'c'.repeat(64), identity: 'https://github.com/lab/study/.github/workflows/epm-issues.yml@refs/heads/main', issuer: 'https://token.actions.githubusercontent.com', transparency: '1 signed timestamp(s)', attestationId: '7' };
       },
     };
     const world = createWorld({}, [], { attestor });

@@ -13,32 +13,21 @@
  * loaded only when a statement is signed.
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { external } from '../../domain/errors.js';
 import type { Provenance } from '../../domain/provenance.js';
-import type { Attestor, StatementSignature } from '../../ports/attestor.js';
-import type { GitHubClient } from './octokit.js';
-import { checkBundle } from '../sigstore/bundle.js';
+import type { StatementSignatureRecord } from '../../domain/events.js';
+import type { Attestor } from '../../ports/attestor.js';
+import { writeAtomic } from '../local/atomic-file.js';
+import { bundlePathOf, checkBundle } from '../sigstore/bundle.js';
+import { statusOf, type GitHubClient, type RepoRef } from './octokit.js';
 
-export interface GitHubAttestorOptions {
+export interface GitHubAttestorOptions extends RepoRef {
   /** Stores and looks up the repository's attestations (needs `attestations: write`). */
   client: GitHubClient;
-  owner: string;
-  repo: string;
-  /** Which Sigstore instance; default: by the repository's visibility, as `@actions/attest` decides. */
-  sigstore?: 'public-good' | 'github';
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}`;
-  await writeFile(temp, text);
-  await rename(temp, path);
-}
-
-/** The one DSSE signature of a bundle (what makes two bundles the same signing). */
-const signatureOf = (bundle: unknown): string | undefined => (bundle as { dsseEnvelope?: { signatures?: { sig?: string }[] } } | undefined)?.dsseEnvelope?.signatures?.[0]?.sig;
 
 export class GitHubAttestor implements Attestor {
   constructor(private readonly options: GitHubAttestorOptions) {}
@@ -49,8 +38,8 @@ export class GitHubAttestor implements Attestor {
    * store the attestation (unless GitHub already holds this very signature),
    * record its id (`<statement>.attestation.json`).
    */
-  async sign(statementPath: string, statement: Provenance): Promise<StatementSignature> {
-    const bundlePath = `${statementPath}.sigstore.json`;
+  async sign(statementPath: string, statement: Provenance): Promise<StatementSignatureRecord> {
+    const bundlePath = bundlePathOf(statementPath);
     const recordPath = `${statementPath}.attestation.json`;
     const statementText = await readFile(statementPath, 'utf8');
 
@@ -65,15 +54,15 @@ export class GitHubAttestor implements Attestor {
     const bundleSha256 = sha256(bundleText);
 
     const record = await readFile(recordPath, 'utf8').then((t) => JSON.parse(t) as { bundleSha256?: string; attestationId?: string | null }).catch(() => undefined);
-    let attestationId = record?.bundleSha256 === bundleSha256 ? (record.attestationId ?? undefined) : undefined;
-    if (record?.bundleSha256 !== bundleSha256) {
-      const bundle = JSON.parse(bundleText) as Record<string, unknown>;
-      attestationId = (await this.alreadyStored(statement, bundle)) ? undefined : await this.store(bundle);
+    let attestationId: string | undefined;
+    if (record?.bundleSha256 === bundleSha256) attestationId = record.attestationId ?? undefined;
+    else {
+      attestationId = (await this.alreadyStored(statement, check.signature)) ? undefined : await this.store(JSON.parse(bundleText) as Record<string, unknown>);
       await writeAtomic(recordPath, `${JSON.stringify({ bundleSha256, attestationId: attestationId ?? null }, null, 2)}\n`);
     }
     return {
-      bundlePath,
-      bundleSha256,
+      bundle: bundlePath,
+      sha256: bundleSha256,
       identity: check.facts.identity,
       issuer: check.facts.issuer,
       transparency: check.transparency,
@@ -91,7 +80,6 @@ export class GitHubAttestor implements Attestor {
         predicate: statement.predicate,
         token: '', // only used to store, which EPM does itself (skipWrite)
         skipWrite: true,
-        ...(this.options.sigstore ? { sigstore: this.options.sigstore } : {}),
       });
       return `${JSON.stringify(result.bundle, null, 2)}\n`;
     } catch (error) {
@@ -103,17 +91,18 @@ export class GitHubAttestor implements Attestor {
   }
 
   /** Does GitHub already hold this signature (stored by a run that died before recording it)? */
-  private async alreadyStored(statement: Provenance, bundle: Record<string, unknown>): Promise<boolean> {
+  private async alreadyStored(statement: Provenance, signature: Buffer): Promise<boolean> {
     const first = statement.subject[0];
     if (!first) return false;
     try {
       const { data } = await this.options.client.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', {
         owner: this.options.owner, repo: this.options.repo, subject_digest: `sha256:${first.digest.sha256}`, per_page: 100,
       });
-      return (data.attestations ?? []).some((a) => signatureOf(a.bundle) === signatureOf(bundle));
+      const sig = signature.toString('base64');
+      return (data.attestations ?? []).some((a) => (a.bundle as { dsseEnvelope?: { signatures?: { sig?: string }[] } } | undefined)?.dsseEnvelope?.signatures?.[0]?.sig === sig);
     } catch (error) {
-      if ((error as { status?: number }).status === 404) return false;
-      throw error;
+      if (statusOf(error) === 404) return false;
+      throw external(`looking up the repository's attestations failed: ${(error as Error).message}`, { hint: 'the next run looks again; the bundle is kept beside the statement', cause: error });
     }
   }
 

@@ -12,6 +12,7 @@ import { pullTitle, renderPullBody } from '../../domain/pull-body.js';
 import type { IssueState } from '../../domain/state.js';
 import type { Workspace } from '../../ports/workspace.js';
 import type { GitRemote } from '../git/git-remote.js';
+import { bundlePathOf } from '../sigstore/bundle.js';
 import type { GitHubTracker } from './github-tracker.js';
 import { statusOf, type GitHubClient, type RepoRef } from './octokit.js';
 
@@ -116,11 +117,11 @@ export class GitHubPublisher {
     const { data: assets } = await client.rest.repos.listReleaseAssets({ ...this.repoRef, release_id: release.id, per_page: 100 });
     const have = new Set(assets.map((a) => a.name));
     const wanted: { name: string; read: () => Promise<Uint8Array | undefined>; type: string }[] = [
-      { name: 'provenance.intoto.json', read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
+      { name: STATEMENT_ASSET, read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
     ];
     // The signed statement's Sigstore bundle, under the name `epm verify` looks for beside the statement.
     const signature = provenance.signature;
-    if (signature) wanted.push({ name: 'provenance.intoto.json.sigstore.json', read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
+    if (signature) wanted.push({ name: bundlePathOf(STATEMENT_ASSET), read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
     if (state.status === 'done' && state.result) {
       const text = () => this.options.workspace.readFile(paths.branch, paths.result).then((t) => (t === undefined ? undefined : new TextEncoder().encode(t)));
       wanted.push({ name: 'clean-result.md', read: text, type: 'text/markdown' });
@@ -152,15 +153,18 @@ export class GitHubPublisher {
   }
 }
 
+/** The statement's name as a release asset. */
+const STATEMENT_ASSET = 'provenance.intoto.json';
+
 /** The release's text: which run, the statement's digest, and how to check it (and its signature, when signed). */
 function releaseBody(issue: number, run: { k: number; sha: string }, provenance: NonNullable<IssueState['provenance']>): string {
   const lines = [
     `Run ${run.k} of #${issue} at \`${run.sha}\`.`,
     '',
-    `Provenance statement sha256 \`${provenance.sha256}\`: download \`provenance.intoto.json\` and the run's outputs, then \`epm verify provenance.intoto.json --root <outputs>\`.`,
+    `Provenance statement sha256 \`${provenance.sha256}\`: download \`${STATEMENT_ASSET}\` and the run's outputs, then \`epm verify ${STATEMENT_ASSET} --root <outputs>\`.`,
   ];
   if (provenance.signature) {
-    lines.push('', `Signed by \`${provenance.signature.identity}\` (issuer ${provenance.signature.issuer}; ${provenance.signature.transparency}). \`epm verify\` checks the bundle \`provenance.intoto.json.sigstore.json\` offline; \`gh attestation verify <output> -R <owner>/<repo>\` checks the chain to Sigstore's roots.`);
+    lines.push('', `Signed by \`${provenance.signature.identity}\` (issuer ${provenance.signature.issuer}; ${provenance.signature.transparency}). \`epm verify\` checks the bundle \`${bundlePathOf(STATEMENT_ASSET)}\` offline; \`gh attestation verify <output> -R <owner>/<repo>\` checks the chain to Sigstore's roots.`);
   } else {
     lines.push('', 'Unsigned: it verifies by digest.');
   }

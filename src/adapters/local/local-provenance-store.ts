@@ -3,7 +3,7 @@
  * (shared with LocalCompute) holds the launch capture, the `pip freeze` text,
  * the statement, and what the run reports about its tracking run.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { takeEnvironmentSnapshot, type CommandRunner } from './environment-snaps
 import { takeInventory } from './artifact-inventory.js';
 import { hashFile, hashFiles, hashTree } from './hashing.js';
 import { digestFile } from '../huggingface/file-digests.js';
+import { writeAtomic } from './atomic-file.js';
 
 /** Files up to this size may be stored in git (not LFS) by a model hub. */
 const GIT_STORED_MAX_BYTES = 10 * 1024 * 1024;
@@ -151,8 +152,3 @@ function safeJson(text: string): unknown {
   }
 }
 
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const temporary = `${path}.tmp-${process.pid}`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
-}

@@ -11,7 +11,7 @@
  * to Fulcio's root, the log inclusion proof, the timestamp's authority — is
  * left to `gh attestation verify`, and the report says so.
  */
-import { X509Certificate, createHash, verify as verifySignature } from 'node:crypto';
+import { X509Certificate, verify as verifySignature } from 'node:crypto';
 
 /** The parts of a bundle EPM reads. */
 export interface ParsedBundle {
@@ -37,10 +37,13 @@ export interface CertificateFacts {
 
 /** Outcome of checking a bundle against a statement. */
 export type BundleCheck =
-  | { ok: true; facts: CertificateFacts; transparency: string }
+  | { ok: true; facts: CertificateFacts; transparency: string; /** The DSSE signature, to recognise the same signing elsewhere. */ signature: Buffer }
   | { ok: false; reason: string };
 
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+/** Where a statement's Sigstore bundle lives: beside it, `<statement>.sigstore.json` (also the release asset's name). */
+export const bundlePathOf = (statementPath: string): string => `${statementPath}.sigstore.json`;
+
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 
 const b64 = (value: unknown, what: string): Buffer => {
   if (typeof value !== 'string' || !value) throw new Error(`${what} is missing`);
@@ -86,15 +89,13 @@ export function preAuthEncoding(payloadType: string, payload: Buffer): Buffer {
 }
 
 /** The statement as `@actions/attest` serialises it before signing: compact JSON, same key order. */
-export const compactStatement = (text: string): string => JSON.stringify(JSON.parse(text));
+const compactStatement = (text: string): string => JSON.stringify(JSON.parse(text));
 
 /** Is the signed payload this statement (byte for byte, or as compact JSON)? */
-export function payloadIsStatement(payload: Buffer, statementText: string): boolean {
-  const digest = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-  const signed = digest(payload);
-  if (signed === digest(statementText)) return true;
+function payloadIsStatement(payload: Buffer, statementText: string): boolean {
+  if (payload.equals(Buffer.from(statementText))) return true;
   try {
-    return signed === digest(compactStatement(statementText));
+    return payload.equals(Buffer.from(compactStatement(statementText)));
   } catch {
     return false;
   }
@@ -126,8 +127,7 @@ function extensionValue(der: Buffer, oid: Buffer): Buffer | undefined {
 }
 
 /** Who a Fulcio certificate names, and its validity window. */
-export function certificateFacts(der: Buffer): CertificateFacts {
-  const cert = new X509Certificate(der);
+export function certificateFacts(der: Buffer, cert = new X509Certificate(der)): CertificateFacts {
   const san = (cert.subjectAltName ?? '').split(', ').map((s) => s.replace(/^(URI|email):/, ''))[0] ?? '';
   let issuer = 'unknown';
   const v2 = extensionValue(der, FULCIO_ISSUER_V2);
@@ -169,10 +169,10 @@ export function checkBundle(bundleText: string, statementText: string): BundleCh
   try {
     const cert = new X509Certificate(bundle.certificate);
     good = verifySignature('sha256', preAuthEncoding(bundle.payloadType, bundle.payload), cert.publicKey, bundle.signature);
-    facts = certificateFacts(bundle.certificate);
+    facts = certificateFacts(bundle.certificate, cert);
   } catch (error) {
     return { ok: false, reason: `the signing certificate cannot be read: ${(error as Error).message}` };
   }
   if (!good) return { ok: false, reason: 'the signature does not verify with the signing certificate\'s key' };
-  return { ok: true, facts, transparency: transparencyOf(bundle) };
+  return { ok: true, facts, transparency: transparencyOf(bundle), signature: bundle.signature };
 }

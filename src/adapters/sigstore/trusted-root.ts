@@ -15,9 +15,9 @@
 import { bundleFromJSON } from '@sigstore/bundle';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
-import { certificateFacts, parseBundle, transparencyOf, type CertificateFacts } from './bundle.js';
+import { parseBundle, transparencyOf } from './bundle.js';
 
-export type TrustedCheck = { ok: true; facts: CertificateFacts; evidence: string } | { ok: false; reason: string };
+type TrustedCheck = { ok: true; evidence: string } | { ok: false; reason: string };
 
 /** Reads a trusted root file: one JSON document, or one per line. */
 export function parseTrustedRoots(text: string): TrustedRoot[] {
@@ -71,7 +71,7 @@ export function verifyAgainstRoots(bundleText: string, roots: readonly TrustedRo
         ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0,
       });
       verifier.verify(entity);
-      return { ok: true, facts: certificateFacts(parsed.certificate), evidence: transparencyOf(parsed) };
+      return { ok: true, evidence: transparencyOf(parsed) };
     } catch (error) {
       const e = error as Error & { code?: string };
       reasons.push(`${e.code ? `${e.code}: ` : ''}${e.message}`);

@@ -5,8 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { checkBundle } from '../../adapters/sigstore/bundle.js';
-import { parseTrustedRoots, verifyAgainstRoots } from '../../adapters/sigstore/trusted-root.js';
+import { bundlePathOf, checkBundle } from '../../adapters/sigstore/bundle.js';
 import { parseProvenance } from '../../domain/provenance.js';
 import { toRoCrate } from '../../domain/ro-crate.js';
 import { renderVerificationTable } from '../../domain/upload-verification.js';
@@ -351,6 +350,10 @@ Signature: ${signature.detail}`);
   }
 }
 
+/** Is `identity` the signer or under it, on a path boundary (so `…/o/r` does not accept `…/o/r-evil/…`)? */
+const underSigner = (identity: string, signer: string): boolean =>
+  identity.startsWith(signer) && (identity.length === signer.length || signer.endsWith('/') || identity[signer.length] === '/' || identity[signer.length] === '@');
+
 /** What `epm verify` asks of the signature. */
 interface SignatureExpectations {
   /** The bundle's path; default `<manifest>.sigstore.json`. */
@@ -373,7 +376,7 @@ interface SignatureExpectations {
  * log entry, still offline. Unsigned statements verify by digest.
  */
 async function checkSignature(manifest: string, text: string, expect: SignatureExpectations): Promise<{ status: 'unsigned' | 'signed' | 'mismatch'; detail: string; identity?: string; issuer?: string }> {
-  const bundlePath = expect.bundle ?? `${manifest}.sigstore.json`;
+  const bundlePath = expect.bundle ?? bundlePathOf(manifest);
   const bundle = await readFile(bundlePath, 'utf8').catch(() => undefined);
   if (bundle === undefined) {
     if (expect.bundle) return { status: 'mismatch', detail: `cannot read the bundle ${bundlePath}` };
@@ -384,10 +387,12 @@ async function checkSignature(manifest: string, text: string, expect: SignatureE
   const check = checkBundle(bundle, text);
   if (!check.ok) return { status: 'mismatch', detail: `${bundlePath}: ${check.reason}` };
   const { identity, issuer, validFrom, validTo } = check.facts;
-  if (expect.signer && !identity.startsWith(expect.signer)) {
+  if (expect.signer && !underSigner(identity, expect.signer)) {
     return { status: 'mismatch', detail: `${bundlePath}: signed by ${identity}, which is not under the expected signer ${expect.signer}`, identity, issuer };
   }
   if (expect.trustedRoot) {
+    // Loaded only here: @sigstore/verify is not needed by any other command.
+    const { parseTrustedRoots, verifyAgainstRoots } = await import('../../adapters/sigstore/trusted-root.js');
     let roots;
     try {
       roots = parseTrustedRoots(await readFile(expect.trustedRoot, 'utf8'));

@@ -258,8 +258,7 @@ export function firstDifference(recorded: unknown, requested: unknown, path = ''
   if (canonicalJson(recorded) === canonicalJson(requested)) return undefined;
   if (typeof recorded === 'string' && typeof requested === 'string' && Math.max(recorded.length, requested.length) > 80) {
     // Long texts (prompts) differ somewhere inside: show both around the first differing character.
-    let at = 0;
-    while (at < recorded.length && recorded[at] === requested[at]) at += 1;
+    const at = commonPrefixLength(recorded, requested);
     const from = Math.max(0, at - 30);
     const around = (text: string) => JSON.stringify(`${from > 0 ? '…' : ''}${text.slice(from, at + 50)}`);
     return `${path || '(request)'} at character ${at} (recorded ${around(recorded)}, requested ${around(requested)})`;
