@@ -12320,18 +12320,19 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(10241);
 /* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(46788);
 /* harmony import */ var _domain_reduce_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(59854);
-/* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(37519);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(94251);
-/* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(4886);
-/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(38565);
-/* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(42219);
-/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(29164);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(30515);
-/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(35717);
-/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(79394);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(67138);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_22__]);
-([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_22__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(37519);
+/* harmony import */ var _domain_state_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(10781);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(94251);
+/* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(4886);
+/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(38565);
+/* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(42219);
+/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(29164);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(30515);
+/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(35717);
+/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(79394);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(67138);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_23__]);
+([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_23__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * The worker: wires the engine over GitHub (tracker, authorizer, branch/PR/
  * release publisher) and the machine it runs on (git worktrees, local compute,
@@ -12365,47 +12366,49 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_ada
 
 
 
+
 async function wire(deps) {
     const { inputs, env, log } = deps;
     const repoDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(inputs.workspace);
     const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(repoDir, '.epm');
-    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_23__/* .excludeEpmState */ .O)(repoDir);
+    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_24__/* .excludeEpmState */ .O)(repoDir);
     const client = (0,_adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_5__/* .createGitHubClient */ .L)({ token: inputs.token, baseUrl: inputs.apiUrl, writeIntervalMs: inputs.writeIntervalMs, backoffUnitMs: inputs.backoffUnitMs, log });
     const authorizer = new _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubAuthorizer */ .P({ client, owner: inputs.owner, repo: inputs.repo, allowedBots: inputs.allowedBots });
     const tracker = new _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubTracker */ .K({ client, owner: inputs.owner, repo: inputs.repo, botLogin: inputs.botLogin, trusted: (login) => authorizer.trusts(login) });
     const { config } = await (0,_adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_8__/* .loadConfig */ .Z)(repoDir);
     const workspace = new _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_7__/* .GitWorkspace */ .AX({ repoDir, worktreesDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'worktrees') });
-    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_22__/* .createServices */ .h4)(repoDir, env);
-    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_22__/* .NO_MODEL_RUNTIME */ .tp;
+    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_23__/* .createServices */ .h4)(repoDir, env);
+    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_23__/* .NO_MODEL_RUNTIME */ .tp;
     let modelNotice = 'No model: set the ANTHROPIC_API_KEY secret for the roles to run.';
     if (env['ANTHROPIC_API_KEY']?.trim() || inputs.replayCassettes) {
-        const created = (0,_roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_20__/* .createModel */ .kQ)({ env, cassetteDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_12__/* .AnthropicModel */ .m(o) });
+        const created = (0,_roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_21__/* .createModel */ .kQ)({ env, cassetteDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_12__/* .AnthropicModel */ .m(o) });
         modelNotice = created.notice;
-        roles = new _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_19__/* .ModelRoleRunner */ .SO({
+        roles = new _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_20__/* .ModelRoleRunner */ .SO({
             model: created.model,
             transcriptsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'transcripts'),
             env,
             ...(env['ANTHROPIC_API_KEY'] ? { apiKey: env['ANTHROPIC_API_KEY'] } : {}),
-            tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_19__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_21__/* .issueTools */ .F)(tracker) : [])],
+            tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_20__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_22__/* .issueTools */ .F)(tracker) : [])],
         });
     }
     // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
     const late = {};
-    const settings = (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_25__/* .settingsFromConfig */ .m)(config);
+    const settings = (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_26__/* .settingsFromConfig */ .m)(config);
+    const compute = new _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_9__/* .LocalCompute */ .d({
+        runsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'runs'),
+        stallAfterMs: config.monitor.stallMinutes * 60_000,
+        nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
+        oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
+    });
     const signing = inputs.attest !== 'never' && inputs.oidcAvailable;
-    const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_17__/* .Engine */ .N({
+    const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__/* .Engine */ .N({
         ...(signing ? { attestor: new _adapters_github_github_attestor_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubAttestor */ .q({ client, owner: inputs.owner, repo: inputs.repo }) } : {}),
         provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
-        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_26__/* .EPM_VERSION */ .i,
+        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_27__/* .EPM_VERSION */ .i,
         figures: { render: (spec) => (0,_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__/* .renderFigure */ .$v)(spec) },
         runEnv: { EPM_TRACKING_DIR: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tracking') },
         tracker, workspace,
-        compute: new _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_9__/* .LocalCompute */ .d({
-            runsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'runs'),
-            stallAfterMs: config.monitor.stallMinutes * 60_000,
-            nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
-            oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
-        }),
+        compute,
         roles, authorizer,
         checks: new _adapters_local_shell_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .ShellCheckRunner */ .R(),
         checkSpecs: config.checks,
@@ -12421,7 +12424,7 @@ async function wire(deps) {
     const publisher = new _adapters_github_github_publisher_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubPublisher */ .y({
         client, owner: inputs.owner, repo: inputs.repo, tracker, workspace,
         remote: new _adapters_git_git_remote_js__WEBPACK_IMPORTED_MODULE_6__/* .GitRemote */ .X({ repoDir, token: inputs.token }), baseBranch,
-        paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_18__/* .experimentPaths */ .G)(state, config.paths.experiments),
+        paths: (state) => (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_19__/* .experimentPaths */ .G)(state, config.paths.experiments),
     });
     late.publisher = publisher;
     const signingNotice = signing
@@ -12429,7 +12432,7 @@ async function wire(deps) {
         : inputs.attest === 'never'
             ? 'Provenance statements are left unsigned (attest: never); they verify by digest.'
             : 'Provenance statements are unsigned: give the worker job "permissions: id-token: write, attestations: write" to sign them.';
-    return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice, signingNotice };
+    return { tracker, engine, compute, publisher, experimentsDir: config.paths.experiments, settings, modelNotice, signingNotice };
 }
 /** Runs the worker: one issue, or a sweep of every open experiment. */
 async function act(deps) {
@@ -12449,6 +12452,8 @@ async function act(deps) {
     }
     return { outcomes, modelNotice: wired.modelNotice, signingNotice: wired.signingNotice };
 }
+/** While a run goes on, the engine ticks at least this often (progress markers, budgets, stalls). */
+const ENGINE_EVERY_MS = 5 * 60_000;
 async function reconcile(wired, number, deps) {
     const { engine, publisher } = wired;
     const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -12457,11 +12462,31 @@ async function reconcile(wired, number, deps) {
     const deadline = Date.now() + deps.inputs.waitForRunMinutes * 60_000;
     let report = await engine.tick(number);
     steps.push(...report.steps);
-    // A local run lives only as long as this job: wait for it here, looking at it as the monitor would.
+    // A local run lives only as long as this job: wait for it here. Between engine ticks (each reads the
+    // issue from GitHub) the run is looked at locally; the engine ticks when what it shows changes, and
+    // at least every ENGINE_EVERY_MS for progress and budgets — not every poll, which would spend the
+    // token's hourly request budget on a long run.
+    const look = async (state) => {
+        const run = (0,_domain_state_js__WEBPACK_IMPORTED_MODULE_17__/* .currentRun */ .xh)(state);
+        if (!run)
+            return '';
+        const seen = await wired.compute.inspect(run.runId);
+        return `${seen.state} ${seen.findings.length}`;
+    };
+    let ticked = Date.now();
+    let atTick = await look(report.state);
     while (!report.waiting && report.state.status === 'running' && Date.now() < deadline) {
         await sleep(deps.inputs.pollSeconds * 1000);
+        if (Date.now() - ticked < ENGINE_EVERY_MS) {
+            const now = await look(report.state);
+            // The run ended, or shows something new (a finding, a stall): the engine looks now. Otherwise, wait on.
+            if (now !== '' && now === atTick && !/^(exited|lost) /.test(now))
+                continue;
+        }
         report = await engine.tick(number);
         steps.push(...report.steps);
+        ticked = Date.now();
+        atTick = await look(report.state);
     }
     steps.push(...(await publisher.after(report.state)));
     return { issue: number, before, status: report.state.status, steps, ...(report.waiting ? { waiting: report.waiting } : {}), state: report.state };
@@ -12486,8 +12511,8 @@ async function answerEntryCommands(wired, number) {
             issue.labels.push((0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__/* .typeLabel */ .Dd)('experiment'));
             steps.push(`#${number} labelled type:experiment (/epm plan by ${comment.author})`);
         }
-        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_24__/* .statusReplyTag */ .F)(comment.id)))) {
-            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_24__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_18__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
+        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_25__/* .statusReplyTag */ .F)(comment.id)))) {
+            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_25__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_19__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
             issue.comments.push(reply);
             steps.push(`#${number} status sent to ${comment.author}`);
         }

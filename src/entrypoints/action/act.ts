@@ -22,9 +22,10 @@ import { isEpmError } from '../../domain/errors.js';
 import { readLabels, typeLabel } from '../../domain/lifecycle.js';
 import { reduce } from '../../domain/reduce.js';
 import { settingsFromConfig } from '../../domain/settings.js';
-import type { IssueState, LifecycleSettings } from '../../domain/state.js';
+import { currentRun, type IssueState, type LifecycleSettings } from '../../domain/state.js';
 import { Engine } from '../../engine/engine.js';
 import { experimentPaths } from '../../engine/paths.js';
+import type { Compute } from '../../ports/compute.js';
 import type { RoleRunner } from '../../ports/roles.js';
 import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
 import { createModel } from '../../roles/runtime/replay.js';
@@ -59,6 +60,8 @@ export interface ActDeps {
 interface Wired {
   tracker: GitHubTracker;
   engine: Engine;
+  /** The job's compute, looked at directly while a run goes on (no GitHub traffic). */
+  compute: Compute;
   publisher: GitHubPublisher;
   experimentsDir: string;
   settings: LifecycleSettings;
@@ -93,6 +96,12 @@ async function wire(deps: ActDeps): Promise<Wired> {
   // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
   const late: { publisher?: GitHubPublisher } = {};
   const settings = settingsFromConfig(config);
+  const compute = new LocalCompute({
+    runsDir: join(stateDir, 'runs'),
+    stallAfterMs: config.monitor.stallMinutes * 60_000,
+    nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
+    oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
+  });
   const signing = inputs.attest !== 'never' && inputs.oidcAvailable;
   const engine = new Engine({
     ...(signing ? { attestor: new GitHubAttestor({ client, owner: inputs.owner, repo: inputs.repo }) } : {}),
@@ -101,12 +110,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
     figures: { render: (spec) => renderFigure(spec) },
     runEnv: { EPM_TRACKING_DIR: join(stateDir, 'tracking') },
     tracker, workspace,
-    compute: new LocalCompute({
-      runsDir: join(stateDir, 'runs'),
-      stallAfterMs: config.monitor.stallMinutes * 60_000,
-      nanPatterns: config.monitor.nanPatterns.map((p) => new RegExp(p, 'i')),
-      oomPatterns: config.monitor.oomPatterns.map((p) => new RegExp(p, 'i')),
-    }),
+    compute,
     roles, authorizer,
     checks: new ShellCheckRunner(),
     checkSpecs: config.checks,
@@ -129,7 +133,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
     : inputs.attest === 'never'
       ? 'Provenance statements are left unsigned (attest: never); they verify by digest.'
       : 'Provenance statements are unsigned: give the worker job "permissions: id-token: write, attestations: write" to sign them.';
-  return { tracker, engine, publisher, experimentsDir: config.paths.experiments, settings, modelNotice, signingNotice };
+  return { tracker, engine, compute, publisher, experimentsDir: config.paths.experiments, settings, modelNotice, signingNotice };
 }
 
 /** Runs the worker: one issue, or a sweep of every open experiment. */
@@ -150,6 +154,9 @@ export async function act(deps: ActDeps): Promise<{ outcomes: IssueOutcome[]; mo
   return { outcomes, modelNotice: wired.modelNotice, signingNotice: wired.signingNotice };
 }
 
+/** While a run goes on, the engine ticks at least this often (progress markers, budgets, stalls). */
+const ENGINE_EVERY_MS = 5 * 60_000;
+
 async function reconcile(wired: Wired, number: number, deps: ActDeps): Promise<IssueOutcome> {
   const { engine, publisher } = wired;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -158,11 +165,29 @@ async function reconcile(wired: Wired, number: number, deps: ActDeps): Promise<I
   const deadline = Date.now() + deps.inputs.waitForRunMinutes * 60_000;
   let report = await engine.tick(number);
   steps.push(...report.steps);
-  // A local run lives only as long as this job: wait for it here, looking at it as the monitor would.
+  // A local run lives only as long as this job: wait for it here. Between engine ticks (each reads the
+  // issue from GitHub) the run is looked at locally; the engine ticks when what it shows changes, and
+  // at least every ENGINE_EVERY_MS for progress and budgets — not every poll, which would spend the
+  // token's hourly request budget on a long run.
+  const look = async (state: IssueState): Promise<string> => {
+    const run = currentRun(state);
+    if (!run) return '';
+    const seen = await wired.compute.inspect(run.runId);
+    return `${seen.state} ${seen.findings.length}`;
+  };
+  let ticked = Date.now();
+  let atTick = await look(report.state);
   while (!report.waiting && report.state.status === 'running' && Date.now() < deadline) {
     await sleep(deps.inputs.pollSeconds * 1000);
+    if (Date.now() - ticked < ENGINE_EVERY_MS) {
+      const now = await look(report.state);
+      // The run ended, or shows something new (a finding, a stall): the engine looks now. Otherwise, wait on.
+      if (now !== '' && now === atTick && !/^(exited|lost) /.test(now)) continue;
+    }
     report = await engine.tick(number);
     steps.push(...report.steps);
+    ticked = Date.now();
+    atTick = await look(report.state);
   }
   steps.push(...(await publisher.after(report.state)));
   return { issue: number, before, status: report.state.status, steps, ...(report.waiting ? { waiting: report.waiting } : {}), state: report.state };
