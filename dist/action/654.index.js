@@ -1481,12 +1481,12 @@ class GitHubPublisher {
         const { data: assets } = await client.rest.repos.listReleaseAssets({ ...this.repoRef, release_id: release.id, per_page: 100 });
         const have = new Set(assets.map((a) => a.name));
         const wanted = [
-            { name: STATEMENT_ASSET, read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
+            { name: STATEMENT_ASSET, read: () => readLocalFile(provenance.path), type: 'application/json' },
         ];
         // The signed statement's Sigstore bundle, under the name `epm verify` looks for beside the statement.
         const signature = provenance.signature;
         if (signature)
-            wanted.push({ name: (0,bundle/* bundlePathOf */.rg)(STATEMENT_ASSET), read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
+            wanted.push({ name: (0,bundle/* bundlePathOf */.rg)(STATEMENT_ASSET), read: () => readLocalFile(signature.bundle), type: 'application/json' });
         if (state.status === 'done' && state.result) {
             const text = () => this.options.workspace.readFile(paths.branch, paths.result).then((t) => (t === undefined ? undefined : new TextEncoder().encode(t)));
             wanted.push({ name: 'clean-result.md', read: text, type: 'text/markdown' });
@@ -8128,7 +8128,7 @@ const COMMAND = /^\/epm[ \t]+([a-z-]+)(?:[ \t]+([\s\S]*))?$/;
 /** The entry command a comment carries, if it is one. */
 function entryCommandOf(body) {
     const match = /^\/epm[ \t]+(plan|status)[ \t]*$/.exec(body.trim());
-    return match?.[1] === 'plan' || match?.[1] === 'status' ? match[1] : undefined;
+    return match?.[1];
 }
 /** Renders an action as the command line a human would type. */
 function renderCommand(action) {
@@ -10165,159 +10165,6 @@ const roleOutputSchemas = {
 
 /***/ }),
 
-/***/ 83245:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ sanitizeUntrusted)
-/* harmony export */ });
-/**
- * The sanitizer for untrusted text (issue titles and bodies, human comments)
- * before it reaches a model's prompt (DESIGN.md §6). It removes what a human
- * reading the rendered issue would not see but a model reading the raw text
- * would: HTML comments (where forged EPM markers and hidden instructions
- * hide), invisible and bidi control characters, hidden or collapsed markup,
- * and attribute text such as image alt text. Pure: no I/O, same input → same
- * output.
- */
-/**
- * Code points a reader cannot see: zero-width characters (U+200B–U+200F),
- * word joiners and invisible operators (U+2060–U+2064), the byte-order mark
- * (U+FEFF), bidi embedding and override controls (U+202A–U+202E), bidi
- * isolates (U+2066–U+2069), the soft hyphen (U+00AD), the Mongolian vowel
- * separator (U+180E) and Unicode tag characters (U+E0000–U+E007F, used to
- * smuggle ASCII past a reader).
- */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u{E0000}|[\u{E0001}-\u{E007F}]/gu;
-/** Named HTML entities that render as nothing visible. */
-const INVISIBLE_NAMED_ENTITIES = /&(?:zwj|zwnj|lrm|rlm|shy|ZeroWidthSpace|NoBreak|InvisibleTimes|InvisibleComma|ApplyFunction|af|it|ic);/g;
-/** Numeric HTML entities (`&#8203;`, `&#x200B;`), checked against INVISIBLE. */
-const NUMERIC_ENTITY = /&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));?/gi;
-/** An HTML comment; an unterminated `<!--` runs to the end of the text. `--!>` also closes one in HTML5. */
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|--!>|$)/g;
-/** Elements whose content is never rendered. */
-const NEVER_RENDERED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object']);
-/** Attributes whose text a reader does not see in the rendered page. */
-const HIDDEN_TEXT_ATTRIBUTE = /\s(?:alt|title|placeholder|aria-[a-z-]+|data-[a-z0-9_.:-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
-/** An opening or self-closing HTML tag: name and attribute text. */
-const OPEN_TAG = /<([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/gi;
-/** Markdown image alt text `![alt](url)`, rendered only when the image fails. */
-const MARKDOWN_IMAGE_ALT = /!\[[^\]]*\]\(/g;
-/** Markdown link titles `[text](url "title")`, shown only as a tooltip. */
-const MARKDOWN_LINK_TITLE = /(\]\(\s*[^\s)]+)\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*\)/g;
-/** Bound on rewrite passes: each pass strictly shortens the text, so this is only a guard. */
-const MAX_PASSES = 20;
-/**
- * Removes hidden content from untrusted text: HTML comments (an unterminated
- * `<!--` removes everything after it), invisible and bidi control characters
- * (raw or as HTML entities), never-rendered elements (`<script>`, `<style>`,
- * `<template>`…), elements hidden by a `hidden` attribute or an inline style
- * (`display:none`, `visibility:hidden`, zero size or opacity), the body of a
- * closed `<details>` (its `<summary>` stays), and hidden attribute text (alt,
- * title, aria-*, data-*, placeholder; Markdown image alt text and link
- * titles). It repeats until nothing changes, so removing one piece cannot
- * assemble another, then collapses runs of blank lines and trailing spaces.
- */
-function sanitizeUntrusted(text) {
-    let current = text;
-    for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-        const next = sanitizePass(current);
-        if (next === current)
-            break;
-        current = next;
-    }
-    return collapse(current);
-}
-/** One pass of every rule, in an order where earlier rules expose later ones (invisible characters can split `<!--`). */
-function sanitizePass(text) {
-    let out = text.replace(INVISIBLE, '');
-    out = out.replace(INVISIBLE_NAMED_ENTITIES, '');
-    out = out.replace(NUMERIC_ENTITY, (entity, hex, dec) => {
-        const code = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(dec ?? '', 10);
-        if (!Number.isFinite(code) || code > 0x10ffff)
-            return '';
-        return String.fromCodePoint(code).replace(INVISIBLE, '') === '' ? '' : entity;
-    });
-    out = out.replace(HTML_COMMENT, '');
-    out = removeHiddenElements(out);
-    out = out.replace(HIDDEN_TEXT_ATTRIBUTE, '');
-    out = out.replace(MARKDOWN_IMAGE_ALT, '![](');
-    out = out.replace(MARKDOWN_LINK_TITLE, '$1)');
-    return out;
-}
-/** True when an element of this name with these attributes is not rendered, or rendered invisibly. */
-function isHidden(name, attributes) {
-    if (NEVER_RENDERED.has(name))
-        return true;
-    if (/(?:^|\s)hidden(?:\s*=|\s|\/|$)/i.test(attributes))
-        return true;
-    const style = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
-    const css = (style?.[1] ?? style?.[2] ?? '').toLowerCase().replace(/\s+/g, '');
-    return /display:none|visibility:(?:hidden|collapse)|(?:^|;)opacity:(?:0+(?:\.0*)?|\.0+)(?:;|$)|(?:^|;)font-size:(?:0+(?:\.0*)?|\.0+)(?:px|em|rem|pt|%)?(?:;|$)|(?:^|;)(?:max-)?(?:height|width):0+(?:px)?(?:;|$)/.test(css);
-}
-/**
- * Removes hidden elements with their content, and the body of closed
- * `<details>` elements (keeping the `<summary>` a reader sees). Nested
- * elements of the same name are balanced; an element never closed is removed
- * to the end of the text, since a renderer would hide all of it.
- */
-function removeHiddenElements(text) {
-    let out = '';
-    let cursor = 0;
-    OPEN_TAG.lastIndex = 0;
-    for (let match = OPEN_TAG.exec(text); match !== null; match = OPEN_TAG.exec(text)) {
-        const name = (match[1] ?? '').toLowerCase();
-        const attributes = match[2] ?? '';
-        const selfClosing = match[0].endsWith('/>');
-        const closedDetails = name === 'details' && !/(?:^|\s)open(?:\s*=|\s|\/|$)/i.test(attributes);
-        if (!isHidden(name, attributes) && !closedDetails)
-            continue;
-        const start = match.index;
-        if (selfClosing) {
-            out += text.slice(cursor, start);
-            cursor = OPEN_TAG.lastIndex;
-            continue;
-        }
-        const end = findClose(text, name, OPEN_TAG.lastIndex);
-        const inner = text.slice(OPEN_TAG.lastIndex, end.innerEnd);
-        out += text.slice(cursor, start);
-        if (closedDetails) {
-            const summary = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i.exec(inner);
-            if (summary?.[1] !== undefined)
-                out += summary[1];
-        }
-        cursor = end.after;
-        OPEN_TAG.lastIndex = end.after;
-    }
-    return out + text.slice(cursor);
-}
-/** Where the element opened before `from` closes: the end of its content and the index after its closing tag (the text's end when unclosed). */
-function findClose(text, name, from) {
-    const tags = new RegExp(`<(/?)${name}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi');
-    tags.lastIndex = from;
-    let depth = 1;
-    for (let tag = tags.exec(text); tag !== null; tag = tags.exec(text)) {
-        if (tag[1] === '/')
-            depth -= 1;
-        else if (!tag[0].endsWith('/>'))
-            depth += 1;
-        if (depth === 0)
-            return { innerEnd: tag.index, after: tags.lastIndex };
-    }
-    return { innerEnd: text.length, after: text.length };
-}
-/** Trailing spaces removed, three or more line breaks collapsed to one blank line, ends trimmed. */
-function collapse(text) {
-    return text
-        .replace(/\r\n?/g, '\n')
-        .replace(/[ \t]+$/gm, '')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim();
-}
-
-
-/***/ }),
-
 /***/ 37519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12320,19 +12167,18 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(10241);
 /* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(46788);
 /* harmony import */ var _domain_reduce_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(59854);
-/* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(37519);
+/* harmony import */ var _domain_settings_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(37519);
 /* harmony import */ var _domain_state_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(10781);
 /* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(94251);
 /* harmony import */ var _engine_paths_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(4886);
-/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(38565);
+/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(54758);
 /* harmony import */ var _roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(42219);
-/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(29164);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_27__ = __webpack_require__(30515);
-/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(35717);
-/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(79394);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_25__ = __webpack_require__(67138);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_23__]);
-([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_23__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_26__ = __webpack_require__(30515);
+/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(35717);
+/* harmony import */ var _cli_init_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(79394);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(67138);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_22__]);
+([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__, _cli_context_js__WEBPACK_IMPORTED_MODULE_22__] = __webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__);
 /**
  * The worker: wires the engine over GitHub (tracker, authorizer, branch/PR/
  * release publisher) and the machine it runs on (git worktrees, local compute,
@@ -12366,19 +12212,18 @@ var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_ada
 
 
 
-
 async function wire(deps) {
     const { inputs, env, log } = deps;
     const repoDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(inputs.workspace);
     const stateDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(repoDir, '.epm');
-    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_24__/* .excludeEpmState */ .O)(repoDir);
+    await (0,_cli_init_js__WEBPACK_IMPORTED_MODULE_23__/* .excludeEpmState */ .O)(repoDir);
     const client = (0,_adapters_github_octokit_js__WEBPACK_IMPORTED_MODULE_5__/* .createGitHubClient */ .L)({ token: inputs.token, baseUrl: inputs.apiUrl, writeIntervalMs: inputs.writeIntervalMs, backoffUnitMs: inputs.backoffUnitMs, log });
     const authorizer = new _adapters_github_github_authorizer_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubAuthorizer */ .P({ client, owner: inputs.owner, repo: inputs.repo, allowedBots: inputs.allowedBots });
     const tracker = new _adapters_github_github_tracker_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubTracker */ .K({ client, owner: inputs.owner, repo: inputs.repo, botLogin: inputs.botLogin, trusted: (login) => authorizer.trusts(login) });
     const { config } = await (0,_adapters_local_config_file_js__WEBPACK_IMPORTED_MODULE_8__/* .loadConfig */ .Z)(repoDir);
     const workspace = new _adapters_git_git_workspace_js__WEBPACK_IMPORTED_MODULE_7__/* .GitWorkspace */ .AX({ repoDir, worktreesDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'worktrees') });
-    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_23__/* .createServices */ .h4)(repoDir, env);
-    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_23__/* .NO_MODEL_RUNTIME */ .tp;
+    const services = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_22__/* .createServices */ .h4)(repoDir, env);
+    let roles = _cli_context_js__WEBPACK_IMPORTED_MODULE_22__/* .NO_MODEL_RUNTIME */ .tp;
     let modelNotice = 'No model: set the ANTHROPIC_API_KEY secret for the roles to run.';
     if (env['ANTHROPIC_API_KEY']?.trim() || inputs.replayCassettes) {
         const created = (0,_roles_runtime_replay_js__WEBPACK_IMPORTED_MODULE_21__/* .createModel */ .kQ)({ env, cassetteDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(repoDir, inputs.replayCassettes ?? '.'), live: (o) => new _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_12__/* .AnthropicModel */ .m(o) });
@@ -12388,12 +12233,12 @@ async function wire(deps) {
             transcriptsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'transcripts'),
             env,
             ...(env['ANTHROPIC_API_KEY'] ? { apiKey: env['ANTHROPIC_API_KEY'] } : {}),
-            tools: (set, context) => [...(0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_20__/* .defaultToolProvider */ .tI)({ bash: { home: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? (0,_roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_22__/* .issueTools */ .F)(tracker) : [])],
+            tools: (0,_roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_20__/* .epmToolProvider */ .Qf)(stateDir, () => tracker),
         });
     }
     // Bound below: the engine pushes through the publisher, which needs the engine's workspace.
     const late = {};
-    const settings = (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_26__/* .settingsFromConfig */ .m)(config);
+    const settings = (0,_domain_settings_js__WEBPACK_IMPORTED_MODULE_25__/* .settingsFromConfig */ .m)(config);
     const compute = new _adapters_local_local_compute_js__WEBPACK_IMPORTED_MODULE_9__/* .LocalCompute */ .d({
         runsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'runs'),
         stallAfterMs: config.monitor.stallMinutes * 60_000,
@@ -12404,7 +12249,7 @@ async function wire(deps) {
     const engine = new _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__/* .Engine */ .N({
         ...(signing ? { attestor: new _adapters_github_github_attestor_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubAttestor */ .q({ client, owner: inputs.owner, repo: inputs.repo }) } : {}),
         provenance: services.provenance, tracking: services.tracking, hub: services.hub, links: services.links,
-        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_27__/* .EPM_VERSION */ .i,
+        epmVersion: _version_js__WEBPACK_IMPORTED_MODULE_26__/* .EPM_VERSION */ .i,
         figures: { render: (spec) => (0,_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_11__/* .renderFigure */ .$v)(spec) },
         runEnv: { EPM_TRACKING_DIR: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(stateDir, 'tracking') },
         tracker, workspace,
@@ -12511,8 +12356,8 @@ async function answerEntryCommands(wired, number) {
             issue.labels.push((0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_15__/* .typeLabel */ .Dd)('experiment'));
             steps.push(`#${number} labelled type:experiment (/epm plan by ${comment.author})`);
         }
-        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_25__/* .statusReplyTag */ .F)(comment.id)))) {
-            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_25__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_19__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
+        else if (command === 'status' && !issue.comments.some((c) => c.byEpm && c.body.includes((0,_status_js__WEBPACK_IMPORTED_MODULE_24__/* .statusReplyTag */ .F)(comment.id)))) {
+            const reply = await tracker.addComment(number, (0,_status_js__WEBPACK_IMPORTED_MODULE_24__/* .renderStatusReply */ .b)(state, comment.id, comment.author, (0,_engine_paths_js__WEBPACK_IMPORTED_MODULE_19__/* .experimentPaths */ .G)(state, wired.experimentsDir)), { as: { kind: 'epm' } });
             issue.comments.push(reply);
             steps.push(`#${number} status sent to ${comment.author}`);
         }
@@ -12604,13 +12449,12 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_local_local_model_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92849);
 /* harmony import */ var _adapters_wandb_wandb_tracking_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(75648);
 /* harmony import */ var _adapters_huggingface_hf_model_hub_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42575);
-/* harmony import */ var _adapters_http_http_link_checker_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(24912);
+/* harmony import */ var _adapters_http_http_link_checker_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(24912);
 /* harmony import */ var _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(59108);
 /* harmony import */ var _adapters_anthropic_anthropic_model_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2455);
-/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(38565);
-/* harmony import */ var _roles_tools_issue_tools_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(29164);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(10241);
-/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(94251);
+/* harmony import */ var _roles_runtime_model_runner_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(54758);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(10241);
+/* harmony import */ var _engine_engine_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(94251);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__]);
 _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 /**
@@ -12618,7 +12462,6 @@ _adapters_figures_render_js__WEBPACK_IMPORTED_MODULE_13__ = (__webpack_async_dep
  * engine over the local adapters. The only place the CLI touches the
  * environment.
  */
-
 
 
 
@@ -12656,7 +12499,7 @@ function createServices(repoDir, env, overrides = {}) {
         provenance: overrides.provenance ?? new _adapters_local_local_provenance_store_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalProvenanceStore */ .I({ repoDir, runsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stateDir, 'runs'), env }),
         tracking,
         hub,
-        links: overrides.links ?? new _adapters_http_http_link_checker_js__WEBPACK_IMPORTED_MODULE_19__/* .HttpLinkChecker */ .K(),
+        links: overrides.links ?? new _adapters_http_http_link_checker_js__WEBPACK_IMPORTED_MODULE_18__/* .HttpLinkChecker */ .K(),
         describe: overrides.describe ?? [
             wandbKey ? 'tracking: Weights & Biases (WANDB_API_KEY)' : `tracking: local folder ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stateDir, 'tracking')} (set WANDB_API_KEY for W&B)`,
             hfToken ? 'model hub: Hugging Face (HF_TOKEN)' : `model hub: local store ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stateDir, 'hub')} (set HF_TOKEN for Hugging Face)`,
@@ -12701,7 +12544,7 @@ function liveRoles(stateDir, env, tracker) {
         transcriptsDir: join(stateDir, 'transcripts'),
         env,
         apiKey,
-        tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker) : [])],
+        tools: epmToolProvider(stateDir, () => tracker),
     });
 }
 /** Builds the context for a command. */
@@ -12935,17 +12778,17 @@ class RunBudget {
 
 /***/ }),
 
-/***/ 38565:
+/***/ 54758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   SO: () => (/* binding */ ModelRoleRunner),
-  tI: () => (/* binding */ defaultToolProvider)
+  Qf: () => (/* binding */ epmToolProvider)
 });
 
-// UNUSED EXPORTS: sanitizeContext
+// UNUSED EXPORTS: defaultToolProvider, sanitizeContext
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -12957,8 +12800,151 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(10241);
 // EXTERNAL MODULE: ./src/domain/redaction.ts
 var redaction = __webpack_require__(47049);
-// EXTERNAL MODULE: ./src/domain/sanitize.ts
-var sanitize = __webpack_require__(83245);
+;// CONCATENATED MODULE: ./src/domain/sanitize.ts
+/**
+ * The sanitizer for untrusted text (issue titles and bodies, human comments)
+ * before it reaches a model's prompt (DESIGN.md §6). It removes what a human
+ * reading the rendered issue would not see but a model reading the raw text
+ * would: HTML comments (where forged EPM markers and hidden instructions
+ * hide), invisible and bidi control characters, hidden or collapsed markup,
+ * and attribute text such as image alt text. Pure: no I/O, same input → same
+ * output.
+ */
+/**
+ * Code points a reader cannot see: zero-width characters (U+200B–U+200F),
+ * word joiners and invisible operators (U+2060–U+2064), the byte-order mark
+ * (U+FEFF), bidi embedding and override controls (U+202A–U+202E), bidi
+ * isolates (U+2066–U+2069), the soft hyphen (U+00AD), the Mongolian vowel
+ * separator (U+180E) and Unicode tag characters (U+E0000–U+E007F, used to
+ * smuggle ASCII past a reader).
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u{E0000}|[\u{E0001}-\u{E007F}]/gu;
+/** Named HTML entities that render as nothing visible. */
+const INVISIBLE_NAMED_ENTITIES = /&(?:zwj|zwnj|lrm|rlm|shy|ZeroWidthSpace|NoBreak|InvisibleTimes|InvisibleComma|ApplyFunction|af|it|ic);/g;
+/** Numeric HTML entities (`&#8203;`, `&#x200B;`), checked against INVISIBLE. */
+const NUMERIC_ENTITY = /&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));?/gi;
+/** An HTML comment; an unterminated `<!--` runs to the end of the text. `--!>` also closes one in HTML5. */
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|--!>|$)/g;
+/** Elements whose content is never rendered. */
+const NEVER_RENDERED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object']);
+/** Attributes whose text a reader does not see in the rendered page. */
+const HIDDEN_TEXT_ATTRIBUTE = /\s(?:alt|title|placeholder|aria-[a-z-]+|data-[a-z0-9_.:-]+)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)/gi;
+/** An opening or self-closing HTML tag: name and attribute text. */
+const OPEN_TAG = /<([a-z][a-z0-9-]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/gi;
+/** Markdown image alt text `![alt](url)`, rendered only when the image fails. */
+const MARKDOWN_IMAGE_ALT = /!\[[^\]]*\]\(/g;
+/** Markdown link titles `[text](url "title")`, shown only as a tooltip. */
+const MARKDOWN_LINK_TITLE = /(\]\(\s*[^\s)]+)\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*\)/g;
+/** Bound on rewrite passes: each pass strictly shortens the text, so this is only a guard. */
+const MAX_PASSES = 20;
+/**
+ * Removes hidden content from untrusted text: HTML comments (an unterminated
+ * `<!--` removes everything after it), invisible and bidi control characters
+ * (raw or as HTML entities), never-rendered elements (`<script>`, `<style>`,
+ * `<template>`…), elements hidden by a `hidden` attribute or an inline style
+ * (`display:none`, `visibility:hidden`, zero size or opacity), the body of a
+ * closed `<details>` (its `<summary>` stays), and hidden attribute text (alt,
+ * title, aria-*, data-*, placeholder; Markdown image alt text and link
+ * titles). It repeats until nothing changes, so removing one piece cannot
+ * assemble another, then collapses runs of blank lines and trailing spaces.
+ */
+function sanitizeUntrusted(text) {
+    let current = text;
+    for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+        const next = sanitizePass(current);
+        if (next === current)
+            break;
+        current = next;
+    }
+    return collapse(current);
+}
+/** One pass of every rule, in an order where earlier rules expose later ones (invisible characters can split `<!--`). */
+function sanitizePass(text) {
+    let out = text.replace(INVISIBLE, '');
+    out = out.replace(INVISIBLE_NAMED_ENTITIES, '');
+    out = out.replace(NUMERIC_ENTITY, (entity, hex, dec) => {
+        const code = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(dec ?? '', 10);
+        if (!Number.isFinite(code) || code > 0x10ffff)
+            return '';
+        return String.fromCodePoint(code).replace(INVISIBLE, '') === '' ? '' : entity;
+    });
+    out = out.replace(HTML_COMMENT, '');
+    out = removeHiddenElements(out);
+    out = out.replace(HIDDEN_TEXT_ATTRIBUTE, '');
+    out = out.replace(MARKDOWN_IMAGE_ALT, '![](');
+    out = out.replace(MARKDOWN_LINK_TITLE, '$1)');
+    return out;
+}
+/** True when an element of this name with these attributes is not rendered, or rendered invisibly. */
+function isHidden(name, attributes) {
+    if (NEVER_RENDERED.has(name))
+        return true;
+    if (/(?:^|\s)hidden(?:\s*=|\s|\/|$)/i.test(attributes))
+        return true;
+    const style = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(attributes);
+    const css = (style?.[1] ?? style?.[2] ?? '').toLowerCase().replace(/\s+/g, '');
+    return /display:none|visibility:(?:hidden|collapse)|(?:^|;)opacity:(?:0+(?:\.0*)?|\.0+)(?:;|$)|(?:^|;)font-size:(?:0+(?:\.0*)?|\.0+)(?:px|em|rem|pt|%)?(?:;|$)|(?:^|;)(?:max-)?(?:height|width):0+(?:px)?(?:;|$)/.test(css);
+}
+/**
+ * Removes hidden elements with their content, and the body of closed
+ * `<details>` elements (keeping the `<summary>` a reader sees). Nested
+ * elements of the same name are balanced; an element never closed is removed
+ * to the end of the text, since a renderer would hide all of it.
+ */
+function removeHiddenElements(text) {
+    let out = '';
+    let cursor = 0;
+    OPEN_TAG.lastIndex = 0;
+    for (let match = OPEN_TAG.exec(text); match !== null; match = OPEN_TAG.exec(text)) {
+        const name = (match[1] ?? '').toLowerCase();
+        const attributes = match[2] ?? '';
+        const selfClosing = match[0].endsWith('/>');
+        const closedDetails = name === 'details' && !/(?:^|\s)open(?:\s*=|\s|\/|$)/i.test(attributes);
+        if (!isHidden(name, attributes) && !closedDetails)
+            continue;
+        const start = match.index;
+        if (selfClosing) {
+            out += text.slice(cursor, start);
+            cursor = OPEN_TAG.lastIndex;
+            continue;
+        }
+        const end = findClose(text, name, OPEN_TAG.lastIndex);
+        const inner = text.slice(OPEN_TAG.lastIndex, end.innerEnd);
+        out += text.slice(cursor, start);
+        if (closedDetails) {
+            const summary = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i.exec(inner);
+            if (summary?.[1] !== undefined)
+                out += summary[1];
+        }
+        cursor = end.after;
+        OPEN_TAG.lastIndex = end.after;
+    }
+    return out + text.slice(cursor);
+}
+/** Where the element opened before `from` closes: the end of its content and the index after its closing tag (the text's end when unclosed). */
+function findClose(text, name, from) {
+    const tags = new RegExp(`<(/?)${name}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi');
+    tags.lastIndex = from;
+    let depth = 1;
+    for (let tag = tags.exec(text); tag !== null; tag = tags.exec(text)) {
+        if (tag[1] === '/')
+            depth -= 1;
+        else if (!tag[0].endsWith('/>'))
+            depth += 1;
+        if (depth === 0)
+            return { innerEnd: tag.index, after: tags.lastIndex };
+    }
+    return { innerEnd: text.length, after: text.length };
+}
+/** Trailing spaces removed, three or more line breaks collapsed to one blank line, ends trimmed. */
+function collapse(text) {
+    return text
+        .replace(/\r\n?/g, '\n')
+        .replace(/[ \t]+$/gm, '')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+}
+
 // EXTERNAL MODULE: ./src/domain/roles.ts
 var roles = __webpack_require__(89365);
 // EXTERNAL MODULE: ./src/domain/clean-result/lint.ts
@@ -14602,8 +14588,51 @@ function pathCandidate(text) {
     return text.length > 2 ? text.slice(2) : undefined;
 }
 
-// EXTERNAL MODULE: ./src/roles/tools/tool.ts
-var tools_tool = __webpack_require__(72187);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __webpack_require__(98439);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var core_errors = __webpack_require__(37428);
+;// CONCATENATED MODULE: ./src/roles/tools/tool.ts
+/**
+ * The tools EPM executes on behalf of a role, and what they are given. A tool
+ * resolves with the text the model reads in its `tool_result`; it rejects with
+ * an EpmError (bad-input for a refused or malformed call, not-found for a
+ * missing file, conflict for an edit that does not apply) whose message and
+ * hint are written for the model, which the runtime returns as an `is_error`
+ * tool result. A tool never touches anything outside the worktree it is given.
+ */
+
+
+/** Defaults: 16 KiB of output, 120 s per command. */
+const DEFAULT_TOOL_LIMITS = {
+    maxOutputBytes: 16 * 1024,
+    commandTimeoutMs: 120_000,
+    maxReadLines: 2000,
+    maxLineChars: 2000,
+    maxGrepMatches: 200,
+    maxListEntries: 1000,
+    maxFileBytes: 10 * 1024 * 1024,
+};
+/** The entry of the request's `tools` list for this tool (everything but `run`). */
+function toolDefinition(tool) {
+    const { run: _run, ...definition } = tool;
+    return definition;
+}
+/** JSON Schema of a zod object, as an `input_schema`. */
+function inputSchemaOf(schema) {
+    const { $schema: _drop, ...json } = json_schema_processors/* toJSONSchema */.bl(schema, { io: 'input', target: 'draft-2020-12' });
+    return json;
+}
+/** Validates a tool call's input, or throws a bad-input error that tells the model what to send. */
+function parseInput(tool, schema, input) {
+    const result = schema.safeParse(input);
+    if (result.success)
+        return result.data;
+    throw (0,errors/* badInput */.AN)(`${tool}: invalid input: ${core_errors/* prettifyError */.S1(result.error).replace(/\n\s*/g, ' ')}`, {
+        hint: `call ${tool} again with input matching its schema`,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/roles/tools/truncate.ts
 /**
  * Bounded tool output: the head and the tail are kept, the middle is replaced
@@ -14819,7 +14848,7 @@ function createBashTool(options = {}) {
         type: 'bash_20250124',
         name: BASH_NAME,
         async run(input, context) {
-            const call = (0,tools_tool/* parseInput */.CU)(BASH_NAME, bashInput, input);
+            const call = parseInput(BASH_NAME, bashInput, input);
             if (call.restart)
                 return 'The bash tool has been restarted. Each command runs in a fresh shell in the worktree root; nothing carries over.';
             if (call.command === undefined || call.command.trim() === '') {
@@ -14995,9 +15024,9 @@ const readFileTool = {
     name: 'read_file',
     description: 'Read a text file of the worktree. Lines are numbered (cat -n style). Long files are shown a window at a time: ' +
         'the output ends with a note giving the offset to continue from. Binary files are not shown.',
-    input_schema: (0,tools_tool/* inputSchemaOf */.lQ)(readFileInput),
+    input_schema: inputSchemaOf(readFileInput),
     async run(input, context) {
-        const { path, offset = 1, limit = context.limits.maxReadLines } = (0,tools_tool/* parseInput */.CU)('read_file', readFileInput, input);
+        const { path, offset = 1, limit = context.limits.maxReadLines } = parseInput('read_file', readFileInput, input);
         const root = await worktreeRoot(context.worktree);
         const file = await confinePath(context.worktree, path);
         const shown = displayPath(root, file);
@@ -15065,9 +15094,9 @@ const listFilesTool = {
     name: 'list_files',
     description: 'List the files and directories of the worktree under a path, a few levels deep (directories end with "/"). ' +
         '.git and node_modules are shown but not descended into; symbolic links are shown with their target, not followed.',
-    input_schema: (0,tools_tool/* inputSchemaOf */.lQ)(listFilesInput),
+    input_schema: inputSchemaOf(listFilesInput),
     async run(input, context) {
-        const { path = '.', depth = 2 } = (0,tools_tool/* parseInput */.CU)('list_files', listFilesInput, input);
+        const { path = '.', depth = 2 } = parseInput('list_files', listFilesInput, input);
         const root = await worktreeRoot(context.worktree);
         const directory = await confinePath(context.worktree, path);
         const info = await (0,promises_.stat)(directory).catch(() => undefined);
@@ -15209,9 +15238,9 @@ const grepTool = {
     name: 'grep',
     description: 'Search the worktree for lines matching a JavaScript regular expression; prints "path:line: text" for each match. ' +
         '.git, node_modules, binary files and symbolic links are skipped; results are bounded.',
-    input_schema: (0,tools_tool/* inputSchemaOf */.lQ)(grepInput),
+    input_schema: inputSchemaOf(grepInput),
     async run(input, context) {
-        const { pattern, path = '.', glob, ignore_case } = (0,tools_tool/* parseInput */.CU)('grep', grepInput, input);
+        const { pattern, path = '.', glob, ignore_case } = parseInput('grep', grepInput, input);
         const flags = ignore_case ? 'i' : '';
         compilePattern(pattern, flags);
         const root = await worktreeRoot(context.worktree);
@@ -15394,7 +15423,7 @@ function createTextEditorTool(options = {}) {
         name: TEXT_EDITOR_NAME,
         ...(options.maxCharacters === undefined ? {} : { max_characters: options.maxCharacters }),
         async run(input, context) {
-            const call = (0,tools_tool/* parseInput */.CU)(TEXT_EDITOR_NAME, editorInput, input);
+            const call = parseInput(TEXT_EDITOR_NAME, editorInput, input);
             const root = await worktreeRoot(context.worktree);
             const writes = call.command === 'create' || call.command === 'str_replace' || call.command === 'insert';
             const file = await confinePath(context.worktree, call.path, { forWrite: writes });
@@ -15542,12 +15571,83 @@ function findTool(tools, name) {
     return tools.find((tool) => tool.name === name);
 }
 
+// EXTERNAL MODULE: ./src/domain/markers.ts
+var markers = __webpack_require__(10999);
+// EXTERNAL MODULE: ./src/domain/lifecycle.ts
+var lifecycle = __webpack_require__(46788);
+;// CONCATENATED MODULE: ./src/roles/tools/issue-tools.ts
+/**
+ * search_issues and read_issue: the clarifier, planner, critics and follow-up
+ * designer look for related issues and prior results before they ask or
+ * plan. Read-only views of the tracker; every human-written text is sanitized
+ * (hidden content removed) before a model reads it, and only EPM's own marker
+ * prose is quoted as EPM's.
+ */
+
+
+
+
+
+const searchInput = schemas/* object */.Ikc({
+    query: schemas/* string */.YjP().trim().min(1).describe('Words to look for in titles and bodies (all must appear, case-insensitive).'),
+    includeClosed: schemas/* boolean */.zMY().optional().describe('Also search closed issues (default true).'),
+});
+const readInput = schemas/* object */.Ikc({ number: schemas/* number */.aig().int().positive().describe('The issue number.') });
+/** Most issues a search returns. */
+const MAX_RESULTS = 20;
+/** Characters of a body or comment shown before it is cut. */
+const MAX_TEXT = 4000;
+const cut = (text, max = MAX_TEXT) => (text.length > max ? `${text.slice(0, max)}\n[… ${text.length - max} more characters]` : text);
+/** The tracker tools, bound to one tracker. */
+function issueTools(tracker) {
+    const search = {
+        name: 'search_issues',
+        description: 'Search the project\'s issues (experiments, claims, analyses) by words in their title and body. Returns number, status, type and title of each match; read one with read_issue.',
+        input_schema: inputSchemaOf(searchInput),
+        async run(input) {
+            const { query, includeClosed = true } = parseInput('search_issues', searchInput, input);
+            const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+            const matches = [];
+            for (const summary of await tracker.listIssues({ all: includeClosed })) {
+                const issue = await tracker.getIssue(summary.number);
+                const haystack = `${issue.title}\n${sanitizeUntrusted(issue.body)}`.toLowerCase();
+                if (!words.every((w) => haystack.includes(w)))
+                    continue;
+                const labels = (0,lifecycle/* readLabels */.k2)(issue.labels);
+                matches.push(`#${issue.number} [${labels.status ?? 'proposed'}${labels.type ? `, ${labels.type}` : ''}${issue.open ? '' : ', closed'}] ${sanitizeUntrusted(issue.title)}`);
+                if (matches.length >= MAX_RESULTS)
+                    break;
+            }
+            return matches.length ? matches.join('\n') : `No issue matches "${query}".`;
+        },
+    };
+    const read = {
+        name: 'read_issue',
+        description: 'Read one issue: its title, body, labels, the humans\' comments, and what EPM recorded on it (plans, verdicts, clean results).',
+        input_schema: inputSchemaOf(readInput),
+        async run(input) {
+            const { number } = parseInput('read_issue', readInput, input);
+            const issue = await tracker.getIssue(number);
+            const parts = [`#${issue.number} ${sanitizeUntrusted(issue.title)}`, `labels: ${issue.labels.join(', ') || 'none'}`, '', cut(sanitizeUntrusted(issue.body) || '(no body)')];
+            for (const comment of issue.comments) {
+                if (comment.byEpm) {
+                    for (const marker of (0,markers/* parseMarkers */.FT)(comment.body).markers)
+                        parts.push('', `[EPM epm:${marker.kind} v${marker.version}] ${cut(marker.prose, 1500)}`);
+                }
+                else {
+                    parts.push('', `[${comment.author}] ${cut(sanitizeUntrusted(comment.body), 1500)}`);
+                }
+            }
+            return parts.join('\n');
+        },
+    };
+    return [search, read];
+}
+
 // EXTERNAL MODULE: ./src/roles/runtime/budget.ts
 var runtime_budget = __webpack_require__(27433);
 // EXTERNAL MODULE: ./src/roles/runtime/pricing.ts
 var pricing = __webpack_require__(64356);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
-var json_schema_processors = __webpack_require__(98439);
 ;// CONCATENATED MODULE: ./src/roles/runtime/submit-tool.ts
 /**
  * The `submit` tool: how a role hands in its output. Its input schema is the
@@ -15724,6 +15824,7 @@ async function readTranscript(path) {
 
 
 
+
 /**
  * The standard tools: thinking roles (`read-only`) get read_file, list_files
  * and grep; coding roles get those plus Anthropic's text editor and bash,
@@ -15733,6 +15834,18 @@ async function readTranscript(path) {
 function defaultToolProvider(options = {}) {
     const coding = codingTools(options);
     return (set) => (set === 'coding' ? coding : readOnlyTools);
+}
+/**
+ * EPM's tools as every entry point wires them: the default ones with bash's
+ * home under the state folder, plus the issue tools (search and read issues)
+ * for the thinking roles when a tracker is there.
+ */
+function epmToolProvider(stateDir, tracker) {
+    const base = defaultToolProvider({ bash: { home: (0,external_node_path_.join)(stateDir, 'tool-home') } });
+    return (set, context) => {
+        const issues = set === 'read-only' ? tracker() : undefined;
+        return [...base(set, context), ...(issues ? issueTools(issues) : [])];
+    };
 }
 /** A cache breakpoint (5-minute TTL). */
 const EPHEMERAL = { type: 'ephemeral' };
@@ -15745,14 +15858,14 @@ function sanitizeContext(context) {
     const { state } = context;
     return {
         ...context,
-        issue: { ...context.issue, title: (0,sanitize/* sanitizeUntrusted */._)(context.issue.title), body: (0,sanitize/* sanitizeUntrusted */._)(context.issue.body) },
-        feedback: context.feedback.map(sanitize/* sanitizeUntrusted */._),
+        issue: { ...context.issue, title: sanitizeUntrusted(context.issue.title), body: sanitizeUntrusted(context.issue.body) },
+        feedback: context.feedback.map(sanitizeUntrusted),
         state: {
             ...state,
-            title: (0,sanitize/* sanitizeUntrusted */._)(state.title),
-            body: (0,sanitize/* sanitizeUntrusted */._)(state.body),
-            feedback: state.feedback.map((f) => ({ ...f, text: (0,sanitize/* sanitizeUntrusted */._)(f.text) })),
-            findings: state.findings.map(sanitize/* sanitizeUntrusted */._),
+            title: sanitizeUntrusted(state.title),
+            body: sanitizeUntrusted(state.body),
+            feedback: state.feedback.map((f) => ({ ...f, text: sanitizeUntrusted(f.text) })),
+            findings: state.findings.map(sanitizeUntrusted),
         },
     };
 }
@@ -15801,7 +15914,7 @@ class ModelRoleRunner {
         this.maxTokens = options.maxTokens ?? 16_384;
         this.pricing = options.pricing ?? pricing/* DEFAULT_PRICING */.fS;
         this.submitCorrections = options.submitCorrections ?? 2;
-        this.toolLimits = options.toolLimits ?? tools_tool/* DEFAULT_TOOL_LIMITS */.gi;
+        this.toolLimits = options.toolLimits ?? DEFAULT_TOOL_LIMITS;
         (0,pricing/* priceOf */.xx)(this.modelName, this.pricing);
         if (!Number.isInteger(this.submitCorrections) || this.submitCorrections < 0) {
             throw (0,errors/* badInput */.AN)(`submitCorrections must be a whole number ≥ 0, got ${this.submitCorrections}`, { hint: 'use 2, the default' });
@@ -15854,7 +15967,7 @@ class ModelRoleRunner {
             usdSpentBefore: context.state.spend.usd,
         }, (0,pricing/* priceOf */.xx)(this.modelName, this.pricing));
         const finish = async (outcome, error) => transcript.write({ kind: 'end', outcome, totals: budget.current, ...(error !== undefined ? { error } : {}) });
-        const modelTools = [...tools.map((t) => (0,tools_tool/* toolDefinition */.EG)(t)), submitToolFor(role)];
+        const modelTools = [...tools.map((t) => toolDefinition(t)), submitToolFor(role)];
         const system = [{ type: 'text', text: role.instructions, cache_control: EPHEMERAL }];
         const parts = role.buildPrompt(context);
         const stable = parts.filter((p) => p.stable);
@@ -16362,143 +16475,6 @@ function createModel(options) {
         mode: 'replay',
         notice: `Replaying recorded model responses from ${options.cassetteDir} (set ANTHROPIC_API_KEY to use the real model).`,
     };
-}
-
-
-/***/ }),
-
-/***/ 29164:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ issueTools)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40104);
-/* harmony import */ var _domain_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10999);
-/* harmony import */ var _domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83245);
-/* harmony import */ var _domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46788);
-/* harmony import */ var _tool_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72187);
-/**
- * search_issues and read_issue: the clarifier, planner, critics and follow-up
- * designer look for related issues and prior results before they ask or
- * plan. Read-only views of the tracker; every human-written text is sanitized
- * (hidden content removed) before a model reads it, and only EPM's own marker
- * prose is quoted as EPM's.
- */
-
-
-
-
-
-const searchInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    query: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().trim().min(1).describe('Words to look for in titles and bodies (all must appear, case-insensitive).'),
-    includeClosed: zod__WEBPACK_IMPORTED_MODULE_4__/* .boolean */ .zMY().optional().describe('Also search closed issues (default true).'),
-});
-const readInput = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ number: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive().describe('The issue number.') });
-/** Most issues a search returns. */
-const MAX_RESULTS = 20;
-/** Characters of a body or comment shown before it is cut. */
-const MAX_TEXT = 4000;
-const cut = (text, max = MAX_TEXT) => (text.length > max ? `${text.slice(0, max)}\n[… ${text.length - max} more characters]` : text);
-/** The tracker tools, bound to one tracker. */
-function issueTools(tracker) {
-    const search = {
-        name: 'search_issues',
-        description: 'Search the project\'s issues (experiments, claims, analyses) by words in their title and body. Returns number, status, type and title of each match; read one with read_issue.',
-        input_schema: (0,_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .inputSchemaOf */ .lQ)(searchInput),
-        async run(input) {
-            const { query, includeClosed = true } = (0,_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInput */ .CU)('search_issues', searchInput, input);
-            const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-            const matches = [];
-            for (const summary of await tracker.listIssues({ all: includeClosed })) {
-                const issue = await tracker.getIssue(summary.number);
-                const haystack = `${issue.title}\n${(0,_domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .sanitizeUntrusted */ ._)(issue.body)}`.toLowerCase();
-                if (!words.every((w) => haystack.includes(w)))
-                    continue;
-                const labels = (0,_domain_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .readLabels */ .k2)(issue.labels);
-                matches.push(`#${issue.number} [${labels.status ?? 'proposed'}${labels.type ? `, ${labels.type}` : ''}${issue.open ? '' : ', closed'}] ${(0,_domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .sanitizeUntrusted */ ._)(issue.title)}`);
-                if (matches.length >= MAX_RESULTS)
-                    break;
-            }
-            return matches.length ? matches.join('\n') : `No issue matches "${query}".`;
-        },
-    };
-    const read = {
-        name: 'read_issue',
-        description: 'Read one issue: its title, body, labels, the humans\' comments, and what EPM recorded on it (plans, verdicts, clean results).',
-        input_schema: (0,_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .inputSchemaOf */ .lQ)(readInput),
-        async run(input) {
-            const { number } = (0,_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInput */ .CU)('read_issue', readInput, input);
-            const issue = await tracker.getIssue(number);
-            const parts = [`#${issue.number} ${(0,_domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .sanitizeUntrusted */ ._)(issue.title)}`, `labels: ${issue.labels.join(', ') || 'none'}`, '', cut((0,_domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .sanitizeUntrusted */ ._)(issue.body) || '(no body)')];
-            for (const comment of issue.comments) {
-                if (comment.byEpm) {
-                    for (const marker of (0,_domain_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarkers */ .FT)(comment.body).markers)
-                        parts.push('', `[EPM epm:${marker.kind} v${marker.version}] ${cut(marker.prose, 1500)}`);
-                }
-                else {
-                    parts.push('', `[${comment.author}] ${cut((0,_domain_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .sanitizeUntrusted */ ._)(comment.body), 1500)}`);
-                }
-            }
-            return parts.join('\n');
-        },
-    };
-    return [search, read];
-}
-
-
-/***/ }),
-
-/***/ 72187:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CU: () => (/* binding */ parseInput),
-/* harmony export */   EG: () => (/* binding */ toolDefinition),
-/* harmony export */   gi: () => (/* binding */ DEFAULT_TOOL_LIMITS),
-/* harmony export */   lQ: () => (/* binding */ inputSchemaOf)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98439);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37428);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10241);
-/**
- * The tools EPM executes on behalf of a role, and what they are given. A tool
- * resolves with the text the model reads in its `tool_result`; it rejects with
- * an EpmError (bad-input for a refused or malformed call, not-found for a
- * missing file, conflict for an edit that does not apply) whose message and
- * hint are written for the model, which the runtime returns as an `is_error`
- * tool result. A tool never touches anything outside the worktree it is given.
- */
-
-
-/** Defaults: 16 KiB of output, 120 s per command. */
-const DEFAULT_TOOL_LIMITS = {
-    maxOutputBytes: 16 * 1024,
-    commandTimeoutMs: 120_000,
-    maxReadLines: 2000,
-    maxLineChars: 2000,
-    maxGrepMatches: 200,
-    maxListEntries: 1000,
-    maxFileBytes: 10 * 1024 * 1024,
-};
-/** The entry of the request's `tools` list for this tool (everything but `run`). */
-function toolDefinition(tool) {
-    const { run: _run, ...definition } = tool;
-    return definition;
-}
-/** JSON Schema of a zod object, as an `input_schema`. */
-function inputSchemaOf(schema) {
-    const { $schema: _drop, ...json } = zod__WEBPACK_IMPORTED_MODULE_1__/* .toJSONSchema */ .bl(schema, { io: 'input', target: 'draft-2020-12' });
-    return json;
-}
-/** Validates a tool call's input, or throws a bad-input error that tells the model what to send. */
-function parseInput(tool, schema, input) {
-    const result = schema.safeParse(input);
-    if (result.success)
-        return result.data;
-    throw (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .badInput */ .AN)(`${tool}: invalid input: ${zod__WEBPACK_IMPORTED_MODULE_2__/* .prettifyError */ .S1(result.error).replace(/\n\s*/g, ' ')}`, {
-        hint: `call ${tool} again with input matching its schema`,
-    });
 }
 
 

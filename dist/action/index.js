@@ -445,7 +445,7 @@ async function route(inputs) {
     }
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('action', decided.action);
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('issue', decided.action === 'tick' ? String(decided.issue) : '');
-    (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('issues', JSON.stringify(decided.action === 'ignore' ? [] : issues));
+    (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('issues', JSON.stringify(issues)); // [] when ignored
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .setOutput */ .uH)('reason', decided.reason);
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`EPM router: ${decided.action}${decided.action === 'ignore' ? '' : ` ${issues.map((n) => `#${n}`).join(' ')}`} — ${decided.reason}`);
     (0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .appendSummary */ .fe)(`### EPM router\n\n${(0,_io_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)(decided.action === 'ignore'

@@ -32,7 +32,7 @@ export type EntryCommand = 'plan' | 'status';
 /** The entry command a comment carries, if it is one. */
 export function entryCommandOf(body: string): EntryCommand | undefined {
   const match = /^\/epm[ \t]+(plan|status)[ \t]*$/.exec(body.trim());
-  return match?.[1] === 'plan' || match?.[1] === 'status' ? match[1] : undefined;
+  return match?.[1] as EntryCommand | undefined;
 }
 
 /** Renders an action as the command line a human would type. */

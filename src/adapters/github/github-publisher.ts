@@ -26,8 +26,6 @@ export interface GitHubPublisherOptions extends RepoRef {
   baseBranch: string;
   /** Where an experiment's files are on its branch. */
   paths: (state: IssueState) => { branch: string; plan: string; result: string };
-  /** Reads a file by absolute path (the provenance statement written beside the run); default fs. */
-  readLocal?: (path: string) => Promise<Uint8Array | undefined>;
 }
 
 /** Whether the PR body needs rewriting (line endings GitHub normalises do not count). */
@@ -117,11 +115,11 @@ export class GitHubPublisher {
     const { data: assets } = await client.rest.repos.listReleaseAssets({ ...this.repoRef, release_id: release.id, per_page: 100 });
     const have = new Set(assets.map((a) => a.name));
     const wanted: { name: string; read: () => Promise<Uint8Array | undefined>; type: string }[] = [
-      { name: STATEMENT_ASSET, read: () => (this.options.readLocal ?? readLocalFile)(provenance.path), type: 'application/json' },
+      { name: STATEMENT_ASSET, read: () => readLocalFile(provenance.path), type: 'application/json' },
     ];
     // The signed statement's Sigstore bundle, under the name `epm verify` looks for beside the statement.
     const signature = provenance.signature;
-    if (signature) wanted.push({ name: bundlePathOf(STATEMENT_ASSET), read: () => (this.options.readLocal ?? readLocalFile)(signature.bundle), type: 'application/json' });
+    if (signature) wanted.push({ name: bundlePathOf(STATEMENT_ASSET), read: () => readLocalFile(signature.bundle), type: 'application/json' });
     if (state.status === 'done' && state.result) {
       const text = () => this.options.workspace.readFile(paths.branch, paths.result).then((t) => (t === undefined ? undefined : new TextEncoder().encode(t)));
       wanted.push({ name: 'clean-result.md', read: text, type: 'text/markdown' });

@@ -27,9 +27,8 @@ import { Engine } from '../../engine/engine.js';
 import { experimentPaths } from '../../engine/paths.js';
 import type { Compute } from '../../ports/compute.js';
 import type { RoleRunner } from '../../ports/roles.js';
-import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
+import { ModelRoleRunner, epmToolProvider } from '../../roles/runtime/model-runner.js';
 import { createModel } from '../../roles/runtime/replay.js';
-import { issueTools } from '../../roles/tools/issue-tools.js';
 import { EPM_VERSION } from '../version.js';
 import { NO_MODEL_RUNTIME, createServices } from '../cli/context.js';
 import { excludeEpmState } from '../cli/init.js';
@@ -90,7 +89,7 @@ async function wire(deps: ActDeps): Promise<Wired> {
       transcriptsDir: join(stateDir, 'transcripts'),
       env,
       ...(env['ANTHROPIC_API_KEY'] ? { apiKey: env['ANTHROPIC_API_KEY'] } : {}),
-      tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker) : [])],
+      tools: epmToolProvider(stateDir, () => tracker),
     });
   }
   // Bound below: the engine pushes through the publisher, which needs the engine's workspace.

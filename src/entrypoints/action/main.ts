@@ -36,7 +36,7 @@ async function route(inputs: ActionInputs): Promise<void> {
   }
   setOutput('action', decided.action);
   setOutput('issue', decided.action === 'tick' ? String(decided.issue) : '');
-  setOutput('issues', JSON.stringify(decided.action === 'ignore' ? [] : issues));
+  setOutput('issues', JSON.stringify(issues)); // [] when ignored
   setOutput('reason', decided.reason);
   info(`EPM router: ${decided.action}${decided.action === 'ignore' ? '' : ` ${issues.map((n) => `#${n}`).join(' ')}`} — ${decided.reason}`);
   appendSummary(`### EPM router\n\n${escapeHtml(decided.action === 'ignore'

@@ -24,8 +24,7 @@ import type { LinkChecker } from '../../ports/link-checker.js';
 import { EPM_VERSION } from '../version.js';
 import { renderFigure } from '../../adapters/figures/render.js';
 import { AnthropicModel } from '../../adapters/anthropic/anthropic-model.js';
-import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
-import { issueTools } from '../../roles/tools/issue-tools.js';
+import { ModelRoleRunner, epmToolProvider } from '../../roles/runtime/model-runner.js';
 import type { EpmConfig } from '../../domain/config.js';
 import { badInput } from '../../domain/errors.js';
 import type { RoleName } from '../../domain/roles.js';
@@ -131,7 +130,7 @@ function liveRoles(stateDir: string, env: NodeJS.ProcessEnv, tracker: LocalTrack
     transcriptsDir: join(stateDir, 'transcripts'),
     env,
     apiKey,
-    tools: (set, context) => [...defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } })(set, context), ...(set === 'read-only' ? issueTools(tracker) : [])],
+    tools: epmToolProvider(stateDir, () => tracker),
   });
 }
 

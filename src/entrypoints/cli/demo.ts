@@ -19,10 +19,9 @@ import { conflict, notFound } from '../../domain/errors.js';
 import type { IssueState } from '../../domain/state.js';
 import { writeDemoRepo } from '../../demo/demo-repo.js';
 import { DemoScriptModel } from '../../demo/demo-model.js';
-import { issueTools } from '../../roles/tools/issue-tools.js';
 import { worktreeFolderName } from '../../domain/branch-name.js';
 import { experimentPaths } from '../../engine/paths.js';
-import { ModelRoleRunner, defaultToolProvider } from '../../roles/runtime/model-runner.js';
+import { ModelRoleRunner, epmToolProvider } from '../../roles/runtime/model-runner.js';
 import { RecordingModel, createModel } from '../../roles/runtime/replay.js';
 import type { Model } from '../../ports/model.js';
 import { createContext, type CliContext } from './context.js';
@@ -140,7 +139,7 @@ async function driveDemo(options: DemoOptions): Promise<DemoSummary> {
     transcriptsDir: transcripts,
     env,
     // bash gets a HOME inside the demo repository's .epm/, so nothing is left in the system's temp folder.
-    tools: (set, context) => [...defaultToolProvider({ bash: { home: join(repo, '.epm', 'tool-home') } })(set, context), ...(set === 'read-only' && bound.context ? issueTools(bound.context.tracker) : [])],
+    tools: epmToolProvider(join(repo, '.epm'), () => bound.context?.tracker),
   });
   const ctx = await createContext({ repo, roles, env, log: (line) => say(`  ${line}`) });
   bound.context = ctx;

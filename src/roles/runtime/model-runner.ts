@@ -21,9 +21,11 @@ import type { RoleName } from '../../domain/roles.js';
 import { sanitizeUntrusted } from '../../domain/sanitize.js';
 import type { CacheControl, ContentBlock, Model, ModelMessage, ModelRequest, ModelTool, TextBlock, ToolResultBlock, ToolUseBlock } from '../../ports/model.js';
 import type { RoleContext, RoleResult, RoleRunner } from '../../ports/roles.js';
+import type { Tracker } from '../../ports/tracker.js';
 import { ROLE_DEFINITIONS } from '../registry.js';
 import type { RoleDefinition, ToolSet } from '../role-definition.js';
 import { DEFAULT_TOOL_LIMITS, codingTools, readOnlyTools, toolDefinition, type CodingToolOptions, type EpmTool, type ToolContext, type ToolLimits } from '../tools/index.js';
+import { issueTools } from '../tools/issue-tools.js';
 import { RunBudget } from './budget.js';
 import { DEFAULT_MODEL, DEFAULT_PRICING, priceOf, type PricingTable } from './pricing.js';
 import { SUBMIT_TOOL_NAME, checkSubmission, submitToolFor } from './submit-tool.js';
@@ -41,6 +43,19 @@ export type ToolProvider = (set: ToolSet, context: RoleContext) => readonly EpmT
 export function defaultToolProvider(options: CodingToolOptions = {}): ToolProvider {
   const coding = codingTools(options);
   return (set) => (set === 'coding' ? coding : readOnlyTools);
+}
+
+/**
+ * EPM's tools as every entry point wires them: the default ones with bash's
+ * home under the state folder, plus the issue tools (search and read issues)
+ * for the thinking roles when a tracker is there.
+ */
+export function epmToolProvider(stateDir: string, tracker: () => Tracker | undefined): ToolProvider {
+  const base = defaultToolProvider({ bash: { home: join(stateDir, 'tool-home') } });
+  return (set, context) => {
+    const issues = set === 'read-only' ? tracker() : undefined;
+    return [...base(set, context), ...(issues ? issueTools(issues) : [])];
+  };
 }
 
 /** Options of the ModelRoleRunner. */
