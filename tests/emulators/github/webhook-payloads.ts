@@ -23,7 +23,8 @@ export interface IssueChanges {
 }
 
 /** The workflow file the Actions-only events name by default. */
-export const DEFAULT_WORKFLOW = '.github/workflows/epm.yml';
+/** Schedules and manual runs come from the sweep workflow of the templates. */
+export const DEFAULT_WORKFLOW = '.github/workflows/epm-sweep.yml';
 
 /** Builds payloads from the store; throws on a number or id the store does not have (a test's mistake). */
 export class WebhookPayloads {

@@ -69,10 +69,6 @@ export function webhookKey(eventName: string, payload: unknown): string {
   return base;
 }
 
-/** The webhook keys the description knows, e.g. `issues-opened` (plus `schedule`). */
-export function webhookKeys(): string[] {
-  return [...Object.keys(loaded().document.webhooks), 'schedule'];
-}
 
 /**
  * Problems of an event payload against GitHub's schema for the event and its
